@@ -1,0 +1,3 @@
+export * from './conversations.ts';
+export * from './customers.ts';
+export * from './workspaces.ts';

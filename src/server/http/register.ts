@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { resolveApiKey, resolveSession } from '../modules/workspaces/auth.ts';
+import { authorize } from './policies.ts';
+import { HttpProblem, unauthorized, validationProblem } from './problem.ts';
+import type { Auth, RouteContext, RouteSpec } from './route.ts';
+
+export const SESSION_COOKIE = 'koe_session';
+export const CSRF_COOKIE = 'koe_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** `/api/v1/contacts/{id}` → `/api/v1/contacts/:id` */
+export const toFastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, location: 'body' | 'query' | 'params'): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  if (!result.success) throw validationProblem(location, result.error);
+  return result.data;
+}
+
+export async function authenticate(request: FastifyRequest, app: AppContext): Promise<Auth> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const auth = match?.[1] ? await resolveApiKey(app.db, match[1]) : null;
+    if (!auth) throw unauthorized('The API key is unknown or revoked.');
+    return auth;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  const auth = token ? await resolveSession(app.db, token) : null;
+  if (!auth) throw unauthorized();
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || sent !== auth.csrfToken) {
+      throw new HttpProblem(
+        403,
+        'CSRF check failed',
+        `Send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`,
+      );
+    }
+  }
+  return auth;
+}
+
+async function run(route: RouteSpec, app: AppContext, request: FastifyRequest, reply: FastifyReply) {
+  const auth = route.auth === 'member' ? await authenticate(request, app) : null;
+  if (route.auth === 'member' && auth) authorize(auth.role, route.action);
+  const params = parse(route.params as z.ZodType | undefined, request.params, 'params');
+  const query = parse(route.query as z.ZodType | undefined, request.query, 'query');
+  const body = parse(route.body as z.ZodType | undefined, request.body, 'body');
+  const context = { params, query, body, app, request, reply };
+  const handler = route.handler as (ctx: RouteContext<unknown, unknown, unknown, Auth | null>) => Promise<unknown>;
+  const result = await handler({ ...context, auth });
+  if (reply.sent) return reply;
+  const status = route.status ?? 200;
+  reply.code(status);
+  return status === 204 ? reply.send() : reply.send(result);
+}
+
+export function registerRoutes(fastify: FastifyInstance, app: AppContext, routes: RouteSpec[]): void {
+  for (const route of routes) {
+    fastify.route({
+      method: route.method,
+      url: toFastifyPath(route.path),
+      config: route.rateLimit ? { rateLimit: route.rateLimit } : {},
+      handler: (request, reply) => run(route, app, request, reply),
+    });
+  }
+}

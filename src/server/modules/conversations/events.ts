@@ -1,0 +1,97 @@
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Page } from '../../../shared/contracts/common.ts';
+import type { ActorType, ConversationEvent, ConversationEventType } from '../../../shared/contracts/conversations.ts';
+import type { Tx } from '../../db/client.ts';
+import { contacts, conversationEvents } from '../../db/schema/index.ts';
+import { decodeCursor, toPage } from '../../lib/cursor.ts';
+import { newId } from '../../lib/id.ts';
+import { memberNames } from '../workspaces/service.ts';
+import { presentEvent } from './presenters.ts';
+
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+}
+
+export const SYSTEM: Actor = { type: 'system', id: null };
+
+export interface NewEvent {
+  conversationId: string;
+  cycle: number;
+  type: ConversationEventType;
+  actor: Actor;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+/** Appends to the conversation's event log inside the caller's transaction. */
+export async function recordEvents(tx: Tx, workspaceId: string, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(conversationEvents).values(
+    events.map((e) => ({
+      workspaceId,
+      id: newId(e.at.getTime()),
+      conversationId: e.conversationId,
+      cycle: e.cycle,
+      type: e.type,
+      actorType: e.actor.type,
+      actorId: e.actor.id,
+      data: e.data ?? {},
+      occurredAt: e.at,
+    })),
+  );
+}
+
+export async function actorNames(
+  tx: Tx,
+  workspaceId: string,
+  actors: { type: ActorType; id: string | null }[],
+): Promise<Map<string, string>> {
+  const userIds = actors.filter((a) => a.type === 'user' && a.id).map((a) => a.id as string);
+  const contactIds = [...new Set(actors.filter((a) => a.type === 'contact' && a.id).map((a) => a.id as string))];
+  const names = await memberNames(tx, workspaceId, userIds);
+  if (contactIds.length > 0) {
+    const rows = await tx
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), sql`${contacts.id} in ${contactIds}`));
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return names;
+}
+
+export async function listEvents(
+  tx: Tx,
+  workspaceId: string,
+  conversationId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<ConversationEvent>> {
+  const cursor = decodeCursor(query.cursor);
+  const rows = await tx
+    .select()
+    .from(conversationEvents)
+    .where(
+      and(
+        eq(conversationEvents.workspaceId, workspaceId),
+        eq(conversationEvents.conversationId, conversationId),
+        cursor
+          ? or(
+              gt(conversationEvents.occurredAt, new Date(cursor.at)),
+              and(eq(conversationEvents.occurredAt, new Date(cursor.at)), gt(conversationEvents.id, cursor.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(conversationEvents.occurredAt), asc(conversationEvents.id))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (r) => ({ at: r.occurredAt, id: r.id }));
+  const names = await actorNames(
+    tx,
+    workspaceId,
+    page.data.map((r) => ({ type: r.actorType, id: r.actorId })),
+  );
+  return {
+    data: page.data.map((r) => presentEvent(r, r.actorId ? (names.get(r.actorId) ?? null) : null)),
+    nextCursor: page.nextCursor,
+  };
+}

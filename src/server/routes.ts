@@ -1,0 +1,7 @@
+import type { RouteSpec } from './http/route.ts';
+import { conversationRoutes } from './modules/conversations/routes.ts';
+import { customerRoutes } from './modules/customers/routes.ts';
+import { workspaceRoutes } from './modules/workspaces/routes.ts';
+
+/** Every API route, in one list: registered, documented and walked by the tenant-isolation test. */
+export const apiRoutes: RouteSpec[] = [...workspaceRoutes, ...customerRoutes, ...conversationRoutes];

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const ROLES = ['owner', 'admin', 'manager', 'agent', 'viewer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LOCALES = ['ja', 'en'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+export const Id = z.uuid();
+
+/** Cursor pagination: `?limit=50&cursor=…`; the response carries `nextCursor` (null on the last page). */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export const IdParams = z.object({ id: Id });
+
+/** RFC 9457 problem details; `errors` names every invalid field (`field` is a dotted path). */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Attributes = z.record(z.string().max(100), z.unknown());
