@@ -23,6 +23,8 @@ interface FastifyError {
 
 function toProblem(error: FastifyError): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  // A unique constraint that a service did not check first (a race between two writers).
+  if (error.code === '23505') return new HttpProblem(409, 'Conflict', 'This already exists; reload and try again.');
   const status = error.statusCode ?? 500;
   if (status === 413) return new HttpProblem(413, 'Payload too large', 'The request body is larger than 1 MB.');
   if (status === 415) return new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');

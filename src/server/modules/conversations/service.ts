@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contracts/conversations.ts';
 import { toTsqueryLiteral, toTsvectorLiteral } from '../../../shared/search.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { retryOnConflict } from '../../db/retry.ts';
 import { contactIdentities, contacts, conversationCycles, conversations, messages } from '../../db/schema/index.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
@@ -73,78 +74,82 @@ export async function createConversation(
   actor: Actor,
   input: CreateConversationInput,
 ): Promise<Conversation> {
-  return db.transaction(async (tx) => {
-    const at = input.createdAt ? new Date(input.createdAt) : new Date();
-    await assertAssignment(tx, workspaceId, input);
-    const contactId = await resolveCustomer(tx, workspaceId, input.customer, at);
-    const [contact] = await tx
-      .select({ companyId: contacts.companyId, locale: contacts.locale })
-      .from(contacts)
-      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
-    const id = newId(at.getTime());
-    const [row] = await tx
-      .insert(conversations)
-      .values({
+  return retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      const at = input.createdAt ? new Date(input.createdAt) : new Date();
+      await assertAssignment(tx, workspaceId, input);
+      const contactId = await resolveCustomer(tx, workspaceId, input.customer, at);
+      const [contact] = await tx
+        .select({ companyId: contacts.companyId, locale: contacts.locale })
+        .from(contacts)
+        .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+      const id = newId(at.getTime());
+      const [row] = await tx
+        .insert(conversations)
+        .values({
+          workspaceId,
+          id,
+          channel: input.channel,
+          status: 'open',
+          priority: input.priority,
+          subject: input.subject,
+          contactId,
+          companyId: contact?.companyId ?? null,
+          assigneeId: input.assigneeId ?? null,
+          teamId: input.teamId ?? null,
+          tags: [...new Set(input.tags)],
+          language: input.language ?? contact?.locale ?? null,
+          externalId: input.externalId ?? null,
+          cycleStartedAt: at,
+          lastActivityAt: at,
+          searchVector: toTsvectorLiteral(input.subject),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning();
+      if (!row) throw new Error('conversation insert returned nothing');
+      await tx.insert(conversationCycles).values({
         workspaceId,
-        id,
-        channel: input.channel,
-        status: 'open',
-        priority: input.priority,
-        subject: input.subject,
-        contactId,
-        companyId: contact?.companyId ?? null,
-        assigneeId: input.assigneeId ?? null,
-        teamId: input.teamId ?? null,
-        tags: [...new Set(input.tags)],
-        language: input.language ?? contact?.locale ?? null,
-        externalId: input.externalId ?? null,
-        cycleStartedAt: at,
-        lastActivityAt: at,
-        searchVector: toTsvectorLiteral(input.subject),
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning();
-    if (!row) throw new Error('conversation insert returned nothing');
-    await tx.insert(conversationCycles).values({
-      workspaceId,
-      conversationId: id,
-      cycle: 1,
-      startedAt: at,
-      assigneeId: row.assigneeId,
-      teamId: row.teamId,
-    });
-    const events: NewEvent[] = [
-      { conversationId: id, cycle: 1, type: 'created', actor, at, data: { channel: input.channel } },
-    ];
-    if (row.assigneeId) {
-      events.push({
         conversationId: id,
         cycle: 1,
-        type: 'assigned',
-        actor,
-        at,
-        data: { from: null, to: row.assigneeId },
+        startedAt: at,
+        assigneeId: row.assigneeId,
+        teamId: row.teamId,
       });
-    }
-    if (input.message) {
-      const appended = await appendMessage(
-        tx,
-        workspaceId,
-        row,
-        actor,
-        { kind: 'customer', body: input.message.body },
-        at,
-      );
-      events.push(...appended.events);
-    }
-    if (input.status && input.status !== 'open') {
-      events.push(...(await changeStatus(tx, workspaceId, row, input.status, actor, at)));
-    }
-    await saveConversation(tx, row, at);
-    await recordEvents(tx, workspaceId, events);
-    return getConversation(tx, workspaceId, id);
-  });
+      const events: NewEvent[] = [
+        { conversationId: id, cycle: 1, type: 'created', actor, at, data: { channel: input.channel } },
+      ];
+      if (row.assigneeId) {
+        events.push({
+          conversationId: id,
+          cycle: 1,
+          type: 'assigned',
+          actor,
+          at,
+          data: { from: null, to: row.assigneeId },
+        });
+      }
+      if (input.message) {
+        const appended = await appendMessage(
+          tx,
+          workspaceId,
+          row,
+          actor,
+          { kind: 'customer', body: input.message.body },
+          at,
+        );
+        events.push(...appended.events);
+      }
+      if (input.status && input.status !== 'open') {
+        events.push(...(await changeStatus(tx, workspaceId, row, input.status, actor, at)));
+      }
+      await saveConversation(tx, row, at);
+      await recordEvents(tx, workspaceId, events);
+      const [conversation] = await present(tx, workspaceId, [{ ...row, lastActivityAt: at, updatedAt: at }]);
+      if (!conversation) throw notFound('Conversation');
+      return conversation;
+    }),
+  );
 }
 
 export async function updateConversation(

@@ -38,6 +38,7 @@ async function writeIdentities(
   workspaceId: string,
   contactId: string,
   input: { emails?: string[]; phones?: string[]; externalIds?: string[] },
+  fresh = false,
 ): Promise<void> {
   const rows = identityRows(input);
   const kinds = (['email', 'phone', 'external'] as const).filter((k) =>
@@ -66,15 +67,17 @@ async function writeIdentities(
       throw conflict(`body.${field}`, `already belongs to contact ${clash.contactId}`);
     }
   }
-  await tx
-    .delete(contactIdentities)
-    .where(
-      and(
-        eq(contactIdentities.workspaceId, workspaceId),
-        eq(contactIdentities.contactId, contactId),
-        inArray(contactIdentities.kind, kinds),
-      ),
-    );
+  if (!fresh) {
+    await tx
+      .delete(contactIdentities)
+      .where(
+        and(
+          eq(contactIdentities.workspaceId, workspaceId),
+          eq(contactIdentities.contactId, contactId),
+          inArray(contactIdentities.kind, kinds),
+        ),
+      );
+  }
   if (rows.length > 0) {
     await tx
       .insert(contactIdentities)
@@ -141,12 +144,8 @@ export async function getContacts(tx: Tx, workspaceId: string, ids: string[]): P
   return present(tx, workspaceId, rows);
 }
 
-export async function createContact(
-  tx: Tx,
-  workspaceId: string,
-  input: CreateContactInput,
-  now = new Date(),
-): Promise<Contact> {
+/** Inserts a contact and its identities; returns its id (resolveCustomer needs no presenter). */
+async function insertContact(tx: Tx, workspaceId: string, input: CreateContactInput, now: Date): Promise<string> {
   await assertCompany(tx, workspaceId, input.companyId);
   const id = newId(now.getTime());
   await tx.insert(contacts).values({
@@ -160,8 +159,17 @@ export async function createContact(
     createdAt: now,
     updatedAt: now,
   });
-  await writeIdentities(tx, workspaceId, id, input);
-  return getContact(tx, workspaceId, id);
+  await writeIdentities(tx, workspaceId, id, input, true);
+  return id;
+}
+
+export async function createContact(
+  tx: Tx,
+  workspaceId: string,
+  input: CreateContactInput,
+  now = new Date(),
+): Promise<Contact> {
+  return getContact(tx, workspaceId, await insertContact(tx, workspaceId, input, now));
 }
 
 export async function updateContact(
@@ -291,7 +299,7 @@ export async function resolveCustomer(
       .limit(1);
     companyId = company?.id ?? null;
   }
-  const created = await createContact(
+  return insertContact(
     tx,
     workspaceId,
     {
@@ -305,7 +313,6 @@ export async function resolveCustomer(
     },
     now,
   );
-  return created.id;
 }
 
 /** Deletes the contact row and its identities (the erase command removes the rest first). */

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: benchmarks against a real `koe serve` child process on loopback,
+ * on PGlite and (when reachable) PostgreSQL. Figures are reported as ratios to the
+ * same server's /healthz in the same run, because machines are noisy.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
+import { createWorkspace } from '../src/server/modules/workspaces/service.ts';
+import { type LoadResult, runLoad } from './load.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PG_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+interface EngineSetup {
+  name: string;
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+async function pgliteSetup(): Promise<EngineSetup> {
+  const dir = mkdtempSync(join(tmpdir(), 'koe-bench-'));
+  return { name: 'PGlite', env: { KOE_DATA_DIR: dir, KOE_DEMO: '0' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function postgresSetup(): Promise<EngineSetup | null> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `koe_bench_${process.pid}`;
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    name: 'PostgreSQL',
+    env: { DATABASE_URL: url.toString() },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+async function benchEngine(setup: EngineSetup) {
+  // Create the workspace before the server holds the database.
+  const config = loadConfig({ ...process.env, ...setup.env, KOE_SECRET: 'bench-secret-bench-secret' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const { apiKey } = await createWorkspace(database.db, { name: 'Bench', ownerEmail: `bench-${Date.now()}@koe.test`, withApiKey: true });
+  await database.close();
+
+  const port = await freePort();
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
+    env: { ...process.env, ...setup.env, PORT: String(port), KOE_SECRET: 'bench-secret-bench-secret', KOE_DEMO: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(url, child);
+    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+    await runLoad(2, CONCURRENCY, () => fetch(`${url}/healthz`)); // warm-up
+    const health = await runLoad(SECONDS, CONCURRENCY, () => fetch(`${url}/healthz`));
+    const ingest = await runLoad(SECONDS, CONCURRENCY, async (worker, i) => {
+      const created = await fetch(`${url}/api/v1/conversations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          channel: i % 2 ? 'chat' : 'email',
+          customer: { email: `c${worker}-${i % 500}@bench.test`, name: `顧客 ${worker}-${i}` },
+          subject: `ログインできません #${i}`,
+          message: { body: 'パスワードを再設定してもログインできません。Please help, I cannot log in.' },
+        }),
+      });
+      if (created.status !== 201) return created;
+      const { id } = (await created.json()) as { id: string };
+      return fetch(`${url}/api/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ kind: 'reply', body: 'お問い合わせありがとうございます。確認いたします。' }),
+      });
+    });
+    return { health, ingest };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await setup.cleanup();
+  }
+}
+
+const fmt = (r: LoadResult) =>
+  `${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(1)} ms  p99 ${r.p99ms.toFixed(1)} ms  (${r.requests} requests, ${r.errors} errors)`;
+
+const results: Record<string, unknown> = {};
+for (const make of [pgliteSetup, postgresSetup]) {
+  const setup = await make();
+  if (!setup) {
+    console.log('PostgreSQL not reachable: skipped');
+    continue;
+  }
+  console.log(`\n== ${setup.name}: ${SECONDS}s per test, ${CONCURRENCY} concurrent clients ==`);
+  const { health, ingest } = await benchEngine(setup);
+  // Each ingestion unit is two requests: a conversation with its first message, then a reply.
+  const ratio = ingest.perSecond / health.perSecond;
+  console.log(`healthz                       ${fmt(health)}`);
+  console.log(`conversation + reply (units)  ${fmt(ingest)}`);
+  console.log(`ingestion ratio to /healthz   ${ratio.toFixed(3)} (requests: ${((ingest.perSecond * 2) / health.perSecond).toFixed(3)})`);
+  results[setup.name] = { healthzPerSecond: health.perSecond, ingestUnitsPerSecond: ingest.perSecond, ratio, ingestErrors: ingest.errors };
+}
+console.log(`\n${JSON.stringify(results)}`);
