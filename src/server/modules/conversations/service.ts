@@ -47,7 +47,7 @@ async function present(
           name: contacts.name,
           email: sql<
             string | null
-          >`(select i.value from ${contactIdentities} i where i.workspace_id = ${contacts.workspaceId} and i.contact_id = ${contacts.id} and i.kind = 'email' order by i.position limit 1)`,
+          >`(select i.value from ${contactIdentities} i where i.workspace_id = "contacts"."workspace_id" and i.contact_id = "contacts"."id" and i.kind = 'email' order by i.position limit 1)`,
         })
         .from(contacts)
         .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, ids)))
@@ -78,11 +78,8 @@ export async function createConversation(
     db.transaction(async (tx) => {
       const at = input.createdAt ? new Date(input.createdAt) : new Date();
       await assertAssignment(tx, workspaceId, input);
-      const contactId = await resolveCustomer(tx, workspaceId, input.customer, at);
-      const [contact] = await tx
-        .select({ companyId: contacts.companyId, locale: contacts.locale })
-        .from(contacts)
-        .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+      const contact = await resolveCustomer(tx, workspaceId, input.customer, at);
+      const contactId = contact.id;
       const id = newId(at.getTime());
       const [row] = await tx
         .insert(conversations)
@@ -94,11 +91,11 @@ export async function createConversation(
           priority: input.priority,
           subject: input.subject,
           contactId,
-          companyId: contact?.companyId ?? null,
+          companyId: contact.companyId,
           assigneeId: input.assigneeId ?? null,
           teamId: input.teamId ?? null,
           tags: [...new Set(input.tags)],
-          language: input.language ?? contact?.locale ?? null,
+          language: input.language ?? contact.locale,
           externalId: input.externalId ?? null,
           cycleStartedAt: at,
           lastActivityAt: at,
@@ -241,7 +238,7 @@ export async function listConversations(
     conditions.push(
       or(
         sql`${c.searchVector} @@ ${tsquery}::tsquery`,
-        sql`exists (select 1 from ${messages} m where m.workspace_id = ${workspaceId} and m.conversation_id = ${c.id} and m.search_vector @@ ${tsquery}::tsquery)`,
+        sql`exists (select 1 from ${messages} m where m.workspace_id = ${workspaceId} and m.conversation_id = "conversations"."id" and m.search_vector @@ ${tsquery}::tsquery)`,
       ),
     );
   }

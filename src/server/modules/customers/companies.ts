@@ -108,7 +108,7 @@ export async function listCompanies(
   const rows = await tx
     .select({
       company: companies,
-      contactCount: sql<number>`(select count(*)::int from ${contacts} c where c.workspace_id = ${companies.workspaceId} and c.company_id = ${companies.id} and c.merged_into_id is null)`,
+      contactCount: sql<number>`(select count(*)::int from ${contacts} c where c.workspace_id = "companies"."workspace_id" and c.company_id = "companies"."id" and c.merged_into_id is null)`,
     })
     .from(companies)
     .where(and(...conditions))

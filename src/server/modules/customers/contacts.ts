@@ -51,7 +51,7 @@ async function writeIdentities(
     if (seen.has(key)) throw badRequest(`body.${row.field}`, 'is listed twice');
     seen.add(key);
   }
-  if (rows.length > 0) {
+  if (rows.length > 0 && !fresh) {
     const taken = await tx
       .select()
       .from(contactIdentities)
@@ -208,7 +208,7 @@ export async function listContacts(tx: Tx, workspaceId: string, query: ContactLi
   if (query.companyId) conditions.push(eq(contacts.companyId, query.companyId));
   if (query.email) {
     conditions.push(
-      sql`exists (select 1 from ${contactIdentities} i where i.workspace_id = ${workspaceId} and i.kind = 'email' and i.value = ${normaliseEmail(query.email)} and i.contact_id = ${contacts.id})`,
+      sql`exists (select 1 from ${contactIdentities} i where i.workspace_id = ${workspaceId} and i.kind = 'email' and i.value = ${normaliseEmail(query.email)} and i.contact_id = "contacts"."id")`,
     );
   }
   if (query.q) {
@@ -265,30 +265,50 @@ export interface CustomerRefInput {
  * Finds the contact a channel message comes from, by id or by any identity, and
  * creates it when nobody matches: the same person is one contact on every channel.
  */
+export interface ResolvedCustomer {
+  id: string;
+  companyId: string | null;
+  locale: string | null;
+}
+
 export async function resolveCustomer(
   tx: Tx,
   workspaceId: string,
   ref: CustomerRefInput,
   now = new Date(),
-): Promise<string> {
+): Promise<ResolvedCustomer> {
+  const pick = { id: contacts.id, companyId: contacts.companyId, locale: contacts.locale };
   if (ref.contactId) {
-    const row = await tx
-      .select({ id: contacts.id })
+    const [row] = await tx
+      .select(pick)
       .from(contacts)
       .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, ref.contactId), isNull(contacts.mergedIntoId)))
       .limit(1);
-    if (!row[0]) throw badRequest('body.customer.contactId', 'is not a contact of this workspace');
-    return ref.contactId;
+    if (!row) throw badRequest('body.customer.contactId', 'is not a contact of this workspace');
+    return row;
   }
-  for (const [kind, value] of [
-    ['email', ref.email],
-    ['phone', ref.phone],
-    ['external', ref.externalId],
-  ] as const) {
-    if (!value) continue;
-    const found = await findContactByIdentity(tx, workspaceId, kind, value);
-    if (found) return found;
-  }
+  const identities = identityRows({
+    emails: ref.email ? [ref.email] : [],
+    phones: ref.phone ? [ref.phone] : [],
+    externalIds: ref.externalId ? [ref.externalId] : [],
+  });
+  // One lookup for every identity given; an email match wins over phone, phone over external id.
+  const found = await tx
+    .select({ ...pick, kind: contactIdentities.kind })
+    .from(contactIdentities)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.workspaceId, contactIdentities.workspaceId), eq(contacts.id, contactIdentities.contactId)),
+    )
+    .where(
+      and(
+        eq(contactIdentities.workspaceId, workspaceId),
+        or(...identities.map((i) => and(eq(contactIdentities.kind, i.kind), eq(contactIdentities.value, i.value)))),
+      ),
+    );
+  const order = ['email', 'phone', 'external'];
+  const match = found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
+  if (match) return { id: match.id, companyId: match.companyId, locale: match.locale };
   const emailDomain = ref.email?.split('@')[1]?.toLowerCase();
   let companyId: string | null = null;
   if (emailDomain) {
@@ -299,7 +319,8 @@ export async function resolveCustomer(
       .limit(1);
     companyId = company?.id ?? null;
   }
-  return insertContact(
+  const locale = ref.locale ?? null;
+  const id = await insertContact(
     tx,
     workspaceId,
     {
@@ -307,12 +328,13 @@ export async function resolveCustomer(
       emails: ref.email ? [ref.email] : [],
       phones: ref.phone ? [ref.phone] : [],
       externalIds: ref.externalId ? [ref.externalId] : [],
-      locale: ref.locale ?? null,
+      locale,
       companyId,
       attributes: {},
     },
     now,
   );
+  return { id, companyId, locale };
 }
 
 /** Deletes the contact row and its identities (the erase command removes the rest first). */
