@@ -51,6 +51,12 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
       new HttpProblem(429, 'Too many requests', `Retry after ${Math.ceil(context.ttl / 1000)} s.`),
   });
 
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error(error);
