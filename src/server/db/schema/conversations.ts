@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   ActorType,
   Channel,
@@ -9,6 +9,7 @@ import type {
   Priority,
 } from '../../../shared/contracts/conversations.ts';
 import { tsvector, tz, workspaceId } from './columns.ts';
+import { contacts } from './customers.ts';
 
 export const conversations = pgTable(
   'conversations',
@@ -45,6 +46,7 @@ export const conversations = pgTable(
     updatedAt: tz('updated_at').notNull(),
   },
   (t) => [
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('conversations_activity_idx').on(t.workspaceId, t.lastActivityAt, t.id),
     index('conversations_status_idx').on(t.workspaceId, t.status, t.lastActivityAt),
@@ -79,6 +81,10 @@ export const conversationCycles = pgTable(
     teamId: uuid('team_id'),
   },
   (t) => [
+    foreignKey({
+      columns: [t.workspaceId, t.conversationId],
+      foreignColumns: [conversations.workspaceId, conversations.id],
+    }),
     primaryKey({ columns: [t.workspaceId, t.conversationId, t.cycle] }),
     index('conversation_cycles_started_idx').on(t.workspaceId, t.startedAt),
     index('conversation_cycles_resolved_idx').on(t.workspaceId, t.resolvedAt),
@@ -100,6 +106,10 @@ export const conversationEvents = pgTable(
     occurredAt: tz('occurred_at').notNull(),
   },
   (t) => [
+    foreignKey({
+      columns: [t.workspaceId, t.conversationId],
+      foreignColumns: [conversations.workspaceId, conversations.id],
+    }),
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('conversation_events_conversation_idx').on(t.workspaceId, t.conversationId, t.occurredAt),
     index('conversation_events_type_idx').on(t.workspaceId, t.type, t.occurredAt),
@@ -124,6 +134,10 @@ export const messages = pgTable(
     createdAt: tz('created_at').notNull(),
   },
   (t) => [
+    foreignKey({
+      columns: [t.workspaceId, t.conversationId],
+      foreignColumns: [conversations.workspaceId, conversations.id],
+    }),
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('messages_conversation_idx').on(t.workspaceId, t.conversationId, t.createdAt),
     index('messages_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),

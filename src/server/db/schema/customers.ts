@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, numeric, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { IdentityKind, LifecycleStage } from '../../../shared/contracts/customers.ts';
 import { tz, workspaceId } from './columns.ts';
 
@@ -41,6 +52,7 @@ export const contacts = pgTable(
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ columns: [t.workspaceId, t.companyId], foreignColumns: [companies.workspaceId, companies.id] }),
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('contacts_company_idx').on(t.workspaceId, t.companyId),
     index('contacts_created_idx').on(t.workspaceId, t.createdAt, t.id),
@@ -59,6 +71,7 @@ export const contactIdentities = pgTable(
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
     primaryKey({ columns: [t.workspaceId, t.kind, t.value] }),
     index('contact_identities_contact_idx').on(t.workspaceId, t.contactId),
   ],

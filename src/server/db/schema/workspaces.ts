@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/contracts/common.ts';
 import { tz, workspaceId } from './columns.ts';
 
@@ -35,7 +35,10 @@ export const memberships = pgTable(
     role: text('role').$type<Role>().notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+  (t) => [
+    foreignKey({ columns: [t.userId], foreignColumns: [users.id] }),
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+  ],
 );
 
 export const teams = pgTable(
@@ -57,7 +60,12 @@ export const teamMembers = pgTable(
     teamId: uuid('team_id').notNull(),
     userId: uuid('user_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.teamId, t.userId] })],
+  (t) => [
+    foreignKey({ columns: [t.workspaceId, t.teamId], foreignColumns: [teams.workspaceId, teams.id] }).onDelete(
+      'cascade',
+    ),
+    primaryKey({ columns: [t.workspaceId, t.teamId, t.userId] }),
+  ],
 );
 
 export const invitations = pgTable(
@@ -91,7 +99,10 @@ export const sessions = pgTable(
     expiresAt: tz('expires_at').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.tokenHash] })],
+  (t) => [
+    foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete('cascade'),
+    primaryKey({ columns: [t.workspaceId, t.tokenHash] }),
+  ],
 );
 
 /** API keys look like `koe_<workspaceId without dashes>_<secret>`; only the SHA-256 is stored. */
