@@ -10,6 +10,15 @@ export type Locale = z.infer<typeof Locale>;
 
 export const Id = z.uuid();
 
+export const TimeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Tokyo');
+
 /** Cursor pagination: `?limit=50&cursor=…`; the response carries `nextCursor` (null on the last page). */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attributes, Id, PageQuery } from './common.ts';
+import { Attributes, Id, PageQuery, TimeZone } from './common.ts';
 
 export const LIFECYCLE_STAGES = ['lead', 'trial', 'customer', 'churned'] as const;
 export const LifecycleStage = z.enum(LIFECYCLE_STAGES);
@@ -14,14 +14,6 @@ const Phone = z
   .trim()
   .regex(/^\+?[0-9 ()\-.]{5,30}$/, 'must be a phone number such as +81 3-1234-5678');
 const ExternalId = z.string().trim().min(1).max(200);
-const TimeZone = z.string().refine((value) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Asia/Tokyo');
 
 export const Company = z.object({
   id: Id,
@@ -52,7 +44,11 @@ export const CreateCompanyInput = z.object({
   attributes: Attributes.default({}),
 });
 export type CreateCompanyInput = z.infer<typeof CreateCompanyInput>;
-export const UpdateCompanyInput = CreateCompanyInput.partial();
+/** A PATCH changes only the fields it names: the create defaults do not apply. */
+export const UpdateCompanyInput = CreateCompanyInput.extend({
+  lifecycleStage: CreateCompanyInput.shape.lifecycleStage.unwrap(),
+  attributes: CreateCompanyInput.shape.attributes.unwrap(),
+}).partial();
 export type UpdateCompanyInput = z.infer<typeof UpdateCompanyInput>;
 
 export const CompanyListQuery = PageQuery.extend({ q: z.string().max(200).optional() });
@@ -84,7 +80,14 @@ export const CreateContactInput = z.object({
   attributes: Attributes.default({}),
 });
 export type CreateContactInput = z.infer<typeof CreateContactInput>;
-export const UpdateContactInput = CreateContactInput.partial();
+/** A PATCH changes only the fields it names (a list sent replaces that list): the create defaults do not apply. */
+export const UpdateContactInput = CreateContactInput.extend({
+  name: CreateContactInput.shape.name.unwrap(),
+  emails: CreateContactInput.shape.emails.unwrap(),
+  phones: CreateContactInput.shape.phones.unwrap(),
+  externalIds: CreateContactInput.shape.externalIds.unwrap(),
+  attributes: CreateContactInput.shape.attributes.unwrap(),
+}).partial();
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>;
 
 export const ContactListQuery = PageQuery.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Locale, Role } from './common.ts';
+import { Id, Locale, Role, TimeZone } from './common.ts';
 
 export const Workspace = z.object({
   id: Id,
@@ -12,7 +12,7 @@ export type Workspace = z.infer<typeof Workspace>;
 
 export const UpdateWorkspaceInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
-  timeZone: z.string().min(1).max(64).optional(),
+  timeZone: TimeZone.optional(),
   defaultLocale: Locale.optional(),
 });
 
@@ -43,7 +43,11 @@ export const CreateTeamInput = z.object({
   description: z.string().max(1000).default(''),
   memberIds: z.array(Id).max(500).default([]),
 });
-export const UpdateTeamInput = CreateTeamInput.partial();
+/** A PATCH changes only the fields it names: renaming a team keeps its members. */
+export const UpdateTeamInput = CreateTeamInput.extend({
+  description: CreateTeamInput.shape.description.unwrap(),
+  memberIds: CreateTeamInput.shape.memberIds.unwrap(),
+}).partial();
 
 export const Invitation = z.object({
   id: Id,

@@ -1,0 +1,67 @@
+import type { Locale } from '../../shared/contracts/common.ts';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** 2026年11月24日 / Nov 24, 2026 */
+export function formatDate(iso: string, locale: Locale): string {
+  return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+}
+
+/** 2026年11月24日 14:05 / Nov 24, 2026, 2:05 PM */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return dateFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** 14:05 / 2:05 PM */
+export function formatTime(iso: string, locale: Locale): string {
+  return dateFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US').format(value);
+}
+
+/** "日本語" / "Japanese" for a language code; the code itself when unknown. */
+export function languageName(code: string | null | undefined, locale: Locale): string | null {
+  if (!code) return null;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 分前" / "3 minutes ago"; under a minute it says "now". */
+export function formatRelative(iso: string, locale: Locale, now: number = Date.now()): string {
+  const seconds = (new Date(iso).getTime() - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}

@@ -1,0 +1,104 @@
+import { ActionIcon, Chip, Group, Select, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFilterOff, IconTag, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, type ConversationStatus, STATUSES } from '../../../shared/contracts/conversations.ts';
+import type { InboxFilters } from '../../api/conversations.ts';
+import { useMembers, useTeams } from '../../api/workspace.ts';
+import { statusColor } from '../../components/Badges.tsx';
+
+interface FilterBarProps {
+  filters: InboxFilters;
+  onChange: (change: Partial<InboxFilters>) => void;
+  isFiltered: boolean;
+  onClear: () => void;
+}
+
+/** A text box that pushes its value to the filters after a pause in typing. */
+export function useDebouncedText(value: string, apply: (value: string) => void) {
+  const [text, setText] = useState(value);
+  const push = useDebouncedCallback(apply, 300);
+  useEffect(() => setText(value), [value]);
+  const change = (next: string) => {
+    setText(next);
+    push(next);
+  };
+  return [text, change] as const;
+}
+
+export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarProps) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const teams = useTeams();
+  const [tag, setTag] = useDebouncedText(filters.tag ?? '', (value) => onChange({ tag: value.trim() || null }));
+
+  const assignees = [
+    { value: 'me', label: t('inbox.me') },
+    { value: 'none', label: t('inbox.unassigned') },
+    ...(members.data ?? []).map((m) => ({ value: m.id, label: m.name })),
+  ];
+
+  return (
+    <Group gap="xs" wrap="wrap" align="center">
+      <Chip.Group
+        multiple
+        value={filters.status}
+        onChange={(value) => onChange({ status: value as ConversationStatus[] })}
+      >
+        <Group gap={4} role="group" aria-label={t('inbox.status')} wrap="nowrap" data-testid="status-filter">
+          {STATUSES.map((status) => (
+            <Chip key={status} value={status} size="xs" variant="light" color={statusColor(status)}>
+              {t(`status.${status}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <Select
+        aria-label={t('inbox.channel')}
+        placeholder={t('inbox.anyChannel')}
+        data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        value={filters.channel}
+        onChange={(value) => onChange({ channel: value as InboxFilters['channel'] })}
+        clearable
+        w={140}
+      />
+      <Select
+        aria-label={t('inbox.assignee')}
+        placeholder={t('inbox.anyone')}
+        leftSection={<IconUser size={16} />}
+        data={assignees}
+        value={filters.assignee}
+        onChange={(assignee) => onChange({ assignee })}
+        clearable
+        searchable
+        w={160}
+      />
+      <Select
+        aria-label={t('inbox.team')}
+        placeholder={t('inbox.anyTeam')}
+        leftSection={<IconUsersGroup size={16} />}
+        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={filters.teamId}
+        onChange={(teamId) => onChange({ teamId })}
+        clearable
+        w={130}
+      />
+      <TextInput
+        aria-label={t('inbox.tag')}
+        placeholder={t('inbox.tag')}
+        leftSection={<IconTag size={16} />}
+        value={tag}
+        onChange={(event) => setTag(event.currentTarget.value)}
+        w={120}
+      />
+      {isFiltered && (
+        <Tooltip label={t('inbox.clearFilters')}>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('inbox.clearFilters')} onClick={onClear}>
+            <IconFilterOff size={18} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,73 @@
+import type { TFunction } from 'i18next';
+import {
+  type ConversationEvent,
+  type ConversationStatus,
+  PRIORITIES,
+  type Priority,
+  STATUSES,
+} from '../../../shared/contracts/conversations.ts';
+
+/** Events that the thread already shows as messages, or that say nothing new to a reader. */
+const HIDDEN = new Set<ConversationEvent['type']>([
+  'message_inbound',
+  'message_outbound',
+  'note_added',
+  'bot_message',
+  'first_response',
+]);
+
+const DONE = new Set<unknown>(['resolved', 'closed']);
+
+export function isShownInThread(event: ConversationEvent): boolean {
+  if (HIDDEN.has(event.type)) return false;
+  // "resolved", "closed" and "reopened" already say what the status change meant.
+  if (event.type === 'status_changed' && (DONE.has(event.data.to) || DONE.has(event.data.from))) return false;
+  return true;
+}
+
+const isStatus = (value: unknown): value is ConversationStatus => (STATUSES as readonly unknown[]).includes(value);
+const isPriority = (value: unknown): value is Priority => (PRIORITIES as readonly unknown[]).includes(value);
+
+interface Names {
+  member: (id: string) => string | undefined;
+  team: (id: string) => string | undefined;
+}
+
+/** "Resolved by 山田" / "山田 が解決しました". */
+export function describeEvent(event: ConversationEvent, t: TFunction, names: Names): string {
+  const actor =
+    event.actorName ??
+    (event.actorType === 'contact'
+      ? t('conversation.customer')
+      : event.actorType === 'bot'
+        ? t('conversation.bot')
+        : t('conversation.system'));
+  const to = event.data.to;
+  switch (event.type) {
+    case 'assigned':
+      if (typeof to !== 'string') return t('events.unassigned', { actor });
+      return t('events.assigned', { actor, assignee: names.member(to) ?? t('common.unknown') });
+    case 'team_changed':
+      return t('events.team_changed', {
+        actor,
+        team: typeof to === 'string' ? (names.team(to) ?? t('common.unknown')) : t('conversation.noTeam'),
+      });
+    case 'status_changed':
+      return t('events.status_changed', { actor, status: isStatus(to) ? t(`status.${to}`) : String(to) });
+    case 'priority_changed':
+      return t('events.priority_changed', { actor, priority: isPriority(to) ? t(`priority.${to}`) : String(to) });
+    case 'created':
+    case 'tags_changed':
+    case 'subject_changed':
+    case 'resolved':
+    case 'reopened':
+    case 'closed':
+    case 'contact_merged':
+    case 'escalated':
+    case 'sla_breached':
+    case 'first_response':
+      return t(`events.${event.type}`, { actor });
+    default:
+      return t('events.other', { actor, type: event.type });
+  }
+}

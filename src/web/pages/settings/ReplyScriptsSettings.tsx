@@ -1,0 +1,148 @@
+import { ActionIcon, Badge, Button, Group, Kbd, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReplyScript } from '../../../shared/contracts/conversations.ts';
+import { pickLanguage } from '../../../shared/scripts.ts';
+import { useDeleteReplyScript, useReplyScripts } from '../../api/scripts.ts';
+import { useSession } from '../../api/session.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Empty } from '../../components/Empty.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { ListSkeleton } from '../../components/ListSkeleton.tsx';
+import { Page } from '../../components/Page.tsx';
+import { notifySuccess } from '../../lib/notify.ts';
+import { canManage } from '../../lib/permissions.ts';
+import { useLocale } from '../../lib/useLocale.ts';
+import { ReplyScriptDialog } from './ReplyScriptDialog.tsx';
+
+export function ReplyScriptsSettings() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const me = useSession();
+  const scripts = useReplyScripts();
+  const remove = useDeleteReplyScript();
+  const [editing, setEditing] = useState<ReplyScript | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ReplyScript | null>(null);
+  const editable = canManage(me.role);
+
+  const createButton = editable && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+      {t('scripts.create')}
+    </Button>
+  );
+
+  let body: React.ReactNode;
+  if (scripts.isPending) body = <ListSkeleton rows={4} height={40} />;
+  else if (scripts.isError) body = <ErrorState error={scripts.error} onRetry={() => void scripts.refetch()} />;
+  else if (scripts.data.length === 0)
+    body = (
+      <Empty
+        icon={<IconTemplate />}
+        title={t('scripts.empty')}
+        description={t('scripts.emptyHint')}
+        action={createButton}
+      />
+    );
+  else
+    body = (
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="sm" horizontalSpacing="md" layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="22%">{t('scripts.name')}</Table.Th>
+              <Table.Th w="16%">{t('scripts.shortcut')}</Table.Th>
+              <Table.Th w="14%">{t('scripts.languages')}</Table.Th>
+              <Table.Th>{t('scripts.preview')}</Table.Th>
+              <Table.Th w={88} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {scripts.data.map((script) => (
+              <Table.Tr key={script.id} data-testid="script-row">
+                <Table.Td>
+                  <Text size="sm" fw={500} truncate>
+                    {script.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Kbd size="xs">/{script.shortcut}</Kbd>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {Object.keys(script.bodies).map((lang) => (
+                      <Badge key={lang} size="xs" variant="light" tt="none">
+                        {lang}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" truncate>
+                    {pickLanguage(script.bodies, locale)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {editable && (
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Tooltip label={t('common.edit')}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`${t('common.edit')}: ${script.name}`}
+                          onClick={() => setEditing(script)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={t('common.delete')}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`${t('common.delete')}: ${script.name}`}
+                          onClick={() => setDeleting(script)}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    );
+
+  return (
+    <Page
+      title={t('settings.replyScripts')}
+      description={t('scripts.description')}
+      actions={scripts.data && scripts.data.length > 0 ? createButton : null}
+    >
+      {body}
+      {editing && <ReplyScriptDialog script={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('common.delete')}
+        message={t('scripts.deleteConfirm', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              notifySuccess(t('scripts.deleted'));
+              setDeleting(null);
+            },
+          })
+        }
+      />
+    </Page>
+  );
+}

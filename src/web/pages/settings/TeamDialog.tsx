@@ -1,0 +1,84 @@
+import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team } from '../../../shared/contracts/workspaces.ts';
+import { useCreateTeam, useMembers, useUpdateTeam } from '../../api/workspace.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { fieldError } from '../../lib/errors.ts';
+import { notifySuccess } from '../../lib/notify.ts';
+
+/** Create a team, or rename it and choose its members. */
+export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const create = useCreateTeam();
+  const update = useUpdateTeam();
+  const save = team ? update : create;
+  const [name, setName] = useState(team?.name ?? '');
+  const [description, setDescription] = useState(team?.description ?? '');
+  const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError(t('common.required'));
+      return;
+    }
+    const input = { name: name.trim(), description, memberIds };
+    const done = {
+      onSuccess: () => {
+        notifySuccess(team ? t('common.saved') : t('teams.created'));
+        onClose();
+      },
+    };
+    if (team) update.mutate({ id: team.id, ...input }, done);
+    else create.mutate(input, done);
+  };
+
+  const serverFieldError = fieldError(save.error, 'name') ?? fieldError(save.error, 'memberIds');
+
+  return (
+    <Modal opened onClose={onClose} title={team ? t('teams.editTitle') : t('teams.create')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {save.error && !serverFieldError ? <ErrorState error={save.error} /> : null}
+          <TextInput
+            label={t('teams.name')}
+            data-testid="team-name"
+            required
+            data-autofocus
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={nameError ?? fieldError(save.error, 'name')}
+          />
+          <Textarea
+            label={t('teams.descriptionLabel')}
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+            error={fieldError(save.error, 'description')}
+          />
+          <MultiSelect
+            label={t('teams.members')}
+            data-testid="team-members"
+            data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={memberIds}
+            onChange={setMemberIds}
+            searchable
+            error={fieldError(save.error, 'memberIds')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="team-save">
+              {team ? t('common.save') : t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,132 @@
+import { ActionIcon, Avatar, Button, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team } from '../../../shared/contracts/workspaces.ts';
+import { useSession } from '../../api/session.ts';
+import { useDeleteTeam, useMembers, useTeams } from '../../api/workspace.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Empty } from '../../components/Empty.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { ListSkeleton } from '../../components/ListSkeleton.tsx';
+import { Page } from '../../components/Page.tsx';
+import { notifySuccess } from '../../lib/notify.ts';
+import { canManage } from '../../lib/permissions.ts';
+import { TeamDialog } from './TeamDialog.tsx';
+
+export function TeamsSettings() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const teams = useTeams();
+  const members = useMembers();
+  const remove = useDeleteTeam();
+  const [editing, setEditing] = useState<Team | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Team | null>(null);
+  const editable = canManage(me.role);
+  const memberName = (id: string) => members.data?.find((m) => m.id === id)?.name ?? '?';
+
+  const createButton = editable && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="team-create">
+      {t('teams.create')}
+    </Button>
+  );
+
+  let body: React.ReactNode;
+  if (teams.isPending) body = <ListSkeleton rows={3} />;
+  else if (teams.isError) body = <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />;
+  else if (teams.data.length === 0)
+    body = (
+      <Empty
+        icon={<IconUsersGroup />}
+        title={t('teams.empty')}
+        description={t('teams.emptyHint')}
+        action={createButton}
+      />
+    );
+  else
+    body = (
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {teams.data.map((team) => (
+          <Paper key={team.id} withBorder p="md" radius="md" data-testid="team-card">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Text fw={600}>{team.name}</Text>
+                {team.description && (
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {team.description}
+                  </Text>
+                )}
+              </Stack>
+              {editable && (
+                <Group gap={4} wrap="nowrap">
+                  <Tooltip label={t('common.edit')}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('common.edit')}: ${team.name}`}
+                      onClick={() => setEditing(team)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('common.delete')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('common.delete')}: ${team.name}`}
+                      onClick={() => setDeleting(team)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              )}
+            </Group>
+            <Group gap="xs" mt="sm">
+              <Avatar.Group>
+                {team.memberIds.slice(0, 6).map((id) => (
+                  <Tooltip key={id} label={memberName(id)}>
+                    <Avatar size="sm" radius="xl" name={memberName(id)} color="initials" />
+                  </Tooltip>
+                ))}
+              </Avatar.Group>
+              <Text size="xs" c="dimmed">
+                {t('teams.memberCount', { count: team.memberIds.length })}
+              </Text>
+            </Group>
+          </Paper>
+        ))}
+      </SimpleGrid>
+    );
+
+  return (
+    <Page
+      title={t('settings.teams')}
+      description={t('teams.description')}
+      actions={teams.data && teams.data.length > 0 ? createButton : null}
+    >
+      {body}
+      {editing && <TeamDialog team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('common.delete')}
+        message={t('teams.deleteConfirm', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              notifySuccess(t('teams.deleted'));
+              setDeleting(null);
+            },
+          })
+        }
+      />
+    </Page>
+  );
+}
