@@ -51,7 +51,11 @@ interface EngineSetup {
 
 async function pgliteSetup(): Promise<EngineSetup> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-bench-'));
-  return { name: 'PGlite', env: { KOE_DATA_DIR: dir, KOE_DEMO: '0' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    name: 'PGlite',
+    env: { KOE_DATA_DIR: dir, KOE_DEMO: '0' },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function postgresSetup(): Promise<EngineSetup | null> {
@@ -84,7 +88,11 @@ async function benchEngine(setup: EngineSetup) {
   const config = loadConfig({ ...process.env, ...setup.env, KOE_SECRET: 'bench-secret-bench-secret' });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
-  const { apiKey } = await createWorkspace(database.db, { name: 'Bench', ownerEmail: `bench-${Date.now()}@koe.test`, withApiKey: true });
+  const { apiKey } = await createWorkspace(database.db, {
+    name: 'Bench',
+    ownerEmail: `bench-${Date.now()}@koe.test`,
+    withApiKey: true,
+  });
   await database.close();
 
   const port = await freePort();
@@ -141,7 +149,14 @@ for (const make of [pgliteSetup, postgresSetup]) {
   const ratio = ingest.perSecond / health.perSecond;
   console.log(`healthz                       ${fmt(health)}`);
   console.log(`conversation + reply (units)  ${fmt(ingest)}`);
-  console.log(`ingestion ratio to /healthz   ${ratio.toFixed(3)} (requests: ${((ingest.perSecond * 2) / health.perSecond).toFixed(3)})`);
-  results[setup.name] = { healthzPerSecond: health.perSecond, ingestUnitsPerSecond: ingest.perSecond, ratio, ingestErrors: ingest.errors };
+  console.log(
+    `ingestion ratio to /healthz   ${ratio.toFixed(3)} (requests: ${((ingest.perSecond * 2) / health.perSecond).toFixed(3)})`,
+  );
+  results[setup.name] = {
+    healthzPerSecond: health.perSecond,
+    ingestUnitsPerSecond: ingest.perSecond,
+    ratio,
+    ingestErrors: ingest.errors,
+  };
 }
 console.log(`\n${JSON.stringify(results)}`);

@@ -1,67 +1,45 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { DataDirLockedError } from '../server/lock.ts';
-import { startKoe } from '../server/main.ts';
+import { UsageError } from './args.ts';
+import { CommandAbortedError } from './commands/command.ts';
+import { demoCli } from './demo.ts';
+import { HELP } from './help.ts';
+import { migrateCli } from './migrate.ts';
+import { errorMessage, reserveStdoutForJson } from './output.ts';
+import { serveCli } from './serve.ts';
+import { workspaceCli } from './workspace.ts';
 
-const HELP = `koe — Koe (声) customer-experience platform
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve: (argv) => serveCli(argv, 'serve'),
+  worker: (argv) => serveCli(argv, 'worker'),
+  migrate: migrateCli,
+  workspace: workspaceCli,
+  demo: demoCli,
+};
 
-Usage: koe <command> [options]
-
-  serve                 HTTP server and job worker (what npm start runs)
-  worker                job worker only
-  migrate               apply database migrations and exit
-
-Environment: PORT, KOE_DATA_DIR, DATABASE_URL, PUBLIC_URL, KOE_SECRET, SMTP_URL`;
-
-async function serve(worker: boolean, http: boolean) {
-  const config = loadConfig();
-  const koe = await startKoe(config, { http, worker, logger: false });
-  if (http) {
-    console.log(`Koe is running at ${koe.url}`);
-    console.log(`API reference: ${koe.url}/api/docs`);
-    if (koe.demoLogin) console.log(`Demo login: ${koe.demoLogin.email} / ${koe.demoLogin.password}`);
-  } else console.log('Koe worker is running.');
-  const stop = async () => {
-    await koe.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-async function main(argv: string[]) {
+/** Exit codes: 0 done, 1 failed, 2 called wrongly (the message names the flag), 130 stopped by Ctrl-C. */
+async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean' } },
-    strict: false,
-  });
-  if (!command || command === 'help' || values.help) {
-    console.log(HELP);
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${HELP}\n`);
     return;
   }
-  switch (command) {
-    case 'serve':
-      return serve(true, true);
-    case 'worker':
-      return serve(true, false);
-    case 'migrate': {
-      const koe = await startKoe({ ...loadConfig(), seedDemo: false }, { http: false, worker: false });
-      await koe.close();
-      console.log(values.json ? JSON.stringify({ migrated: true }) : 'Database is up to date.');
-      return;
-    }
-    default:
-      console.error(`Unknown command "${command}".\n\n${HELP}`);
-      process.exitCode = 2;
-  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`Unknown command "${command}".`, HELP);
+  if (rest.includes('--json')) reserveStdoutForJson();
+  await run(rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(`koe: ${error.message}`);
-  } else {
-    console.error(error);
+  if (error instanceof UsageError) {
+    process.stderr.write(`koe: ${error.message}\n${error.usage ? `\n${error.usage}\n` : ''}`);
+    process.exit(2);
   }
+  if (error instanceof CommandAbortedError) {
+    process.stderr.write(`koe: ${error.message}\n`);
+    process.exit(130);
+  }
+  process.stderr.write(`koe: ${errorMessage(error)}\n`);
+  // A bug rather than a situation: show where, so it can be reported.
+  const bug = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+  if ((bug || process.env.KOE_DEBUG) && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });

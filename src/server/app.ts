@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
+import { sqlState } from './db/retry.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { HttpProblem } from './http/problem.ts';
@@ -21,10 +22,30 @@ interface FastifyError {
   validation?: unknown;
 }
 
+/** The request field behind each unique index, so a conflict found by the database still names it. */
+const UNIQUE_FIELDS: Record<string, string> = {
+  companies_domain_key: 'body.domain',
+  reply_scripts_shortcut_key: 'body.shortcut',
+  teams_name_key: 'body.name',
+  conversations_external_key: 'body.externalId',
+  users_email_key: 'body.email',
+};
+
+function constraintOf(error: unknown): string {
+  const cause = (error as { cause?: { constraint?: unknown } }).cause;
+  const constraint = (error as { constraint?: unknown }).constraint ?? cause?.constraint;
+  return typeof constraint === 'string' ? constraint : '';
+}
+
 function toProblem(error: FastifyError): HttpProblem {
   if (error instanceof HttpProblem) return error;
   // A unique constraint that a service did not check first (a race between two writers).
-  if (error.code === '23505') return new HttpProblem(409, 'Conflict', 'This already exists; reload and try again.');
+  if (sqlState(error) === '23505') {
+    const field = UNIQUE_FIELDS[constraintOf(error)] ?? 'body';
+    return new HttpProblem(409, 'Conflict', `${field}: already exists; reload and try again.`, [
+      { field, message: 'already exists' },
+    ]);
+  }
   const status = error.statusCode ?? 500;
   if (status === 413) return new HttpProblem(413, 'Payload too large', 'The request body is larger than 1 MB.');
   if (status === 415) return new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
@@ -42,7 +63,7 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
   const fastify = Fastify({
     logger: options.logger ? { level: app.config.logLevel } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: app.config.trustProxy,
   });
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyRateLimit, {

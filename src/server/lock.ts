@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomSecret } from './lib/tokens.ts';
 
@@ -12,6 +12,8 @@ export interface LockInfo {
   port: number;
   adminToken: string;
   startedAt: string;
+  /** Whether the holder serves HTTP (and so the admin channel once `port` is set); absent in old lock files. */
+  http?: boolean;
 }
 
 export const lockPath = (dataDir: string) => join(dataDir, 'koe.lock');
@@ -47,25 +49,59 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/**
+ * The lock file is only ever seen whole: it is written beside and then linked
+ * (create, failing if it exists) or renamed (update) into place, because other
+ * `koe` commands read it while the server starts.
+ */
+function createExclusive(file: string, content: string): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  try {
+    linkSync(temporary, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function replace(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  renameSync(temporary, file);
+}
+
 /** Takes the lock before the database is opened; call `update` once the port is known. */
-export function acquireLock(dataDir: string): { adminToken: string; update(port: number): void; release(): void } {
-  const holder = readLock(dataDir);
-  if (holder) throw new DataDirLockedError(holder);
+export function acquireLock(
+  dataDir: string,
+  options: { http?: boolean } = {},
+): { adminToken: string; update(port: number): void; release(): void } {
   const adminToken = randomSecret(32);
-  const write = (port: number) =>
-    writeFileSync(
-      lockPath(dataDir),
-      JSON.stringify({ pid: process.pid, port, adminToken, startedAt: new Date().toISOString() } satisfies LockInfo),
-      { mode: 0o600 },
-    );
-  write(0);
+  const info = (port: number): string =>
+    JSON.stringify({
+      pid: process.pid,
+      port,
+      adminToken,
+      startedAt: new Date().toISOString(),
+      http: options.http ?? true,
+    } satisfies LockInfo);
+  mkdirSync(dataDir, { recursive: true });
+  for (let attempt = 0; !createExclusive(lockPath(dataDir), info(0)); attempt++) {
+    const holder = readLock(dataDir);
+    if (holder) throw new DataDirLockedError(holder);
+    if (attempt > 0) throw new Error(`Could not take the lock ${lockPath(dataDir)}; try again.`);
+    rmSync(lockPath(dataDir), { force: true }); // stale: its process is gone
+  }
   return {
     adminToken,
-    update: write,
+    update: (port: number) => replace(lockPath(dataDir), info(port)),
     release() {
       try {
-        const info = JSON.parse(readFileSync(lockPath(dataDir), 'utf8')) as LockInfo;
-        if (info.pid === process.pid) rmSync(lockPath(dataDir), { force: true });
+        const held = JSON.parse(readFileSync(lockPath(dataDir), 'utf8')) as LockInfo;
+        if (held.pid === process.pid) rmSync(lockPath(dataDir), { force: true });
       } catch {
         // already gone
       }

@@ -33,7 +33,7 @@ const consoleLog = { info: console.log, warn: console.warn, error: console.error
 /** Opens the database, migrates it, starts HTTP and/or the job worker. Used by `koe serve`, `koe worker` and tests. */
 export async function startKoe(config: Config, options: StartOptions = {}): Promise<RunningKoe> {
   const embedded = !config.databaseUrl && !options.database;
-  const lock = embedded ? acquireLock(config.dataDir) : null;
+  const lock = embedded ? acquireLock(config.dataDir, { http: options.http !== false }) : null;
   let database: Database | null = null;
   let jobs: Jobs | null = null;
   let fastify: FastifyInstance | null = null;

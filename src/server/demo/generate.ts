@@ -1,40 +1,131 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/client.ts';
-import { createConversation } from '../modules/conversations/service.ts';
-import { createWorkspace } from '../modules/workspaces/service.ts';
+import { createWorkspace, getWorkspace } from '../modules/workspaces/service.ts';
+import { DAY } from './clock.ts';
+import { contactCountFor, planCompanies, planContacts } from './customers.ts';
+import { planConversations } from './plan.ts';
+import { createRandom } from './random.ts';
+import { replayConversation } from './replay.ts';
+import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
 
 export const DEMO_OWNER = { email: 'owner@demo.koe.test', password: 'koe-demo-2026' };
+export const DEMO_WORKSPACE_NAME = 'Koe デモ';
+export const DEFAULT_SEED = 'koe';
 
 export interface DemoOptions {
   days: number;
   conversations: number;
-  workspaceId?: string;
-  onProgress?: (done: number, total: number) => void;
+  /** Fill this workspace instead of creating a new demo workspace. */
+  workspaceId?: string | undefined;
+  /** The same seed (and the same `now`) gives the same demo. */
+  seed?: string | undefined;
+  /** "Today" for the demo; defaults to the clock, so the data always looks current. */
+  now?: Date | undefined;
+  /** How many conversations are written at once (PostgreSQL only gains from more than one). */
+  concurrency?: number | undefined;
+  onProgress?: (done: number, total: number, label?: string) => void;
+  signal?: AbortSignal | undefined;
 }
 
-export async function generateDemo(db: Db, options: DemoOptions): Promise<{ workspaceId: string }> {
+export interface DemoResult {
+  workspaceId: string;
+  conversations: number;
+  messages: number;
+  contacts: number;
+  companies: number;
+  /** Who can log in to see it: the demo owner for a new demo workspace, null when an existing workspace was filled. */
+  login: { email: string; password: string } | null;
+}
+
+/** The caller's signal stopped the demo between two conversations (what was written stays). */
+export class DemoStopped extends Error {
+  constructor() {
+    super('Stopped before it finished.');
+  }
+}
+
+async function openWorkspace(db: Db, options: DemoOptions) {
+  if (options.workspaceId) {
+    const workspace = await getWorkspace(db, options.workspaceId);
+    return { workspaceId: workspace.id, ownerId: null, demoPassword: null, login: null };
+  }
   const created = await createWorkspace(db, {
-    name: 'Koe デモ',
+    name: DEMO_WORKSPACE_NAME,
     ownerEmail: DEMO_OWNER.email,
     ownerName: 'デモ 管理者',
     ownerPassword: DEMO_OWNER.password,
     isDemo: true,
   });
-  const workspaceId = created.workspace.id;
-  for (let i = 0; i < options.conversations; i++) {
-    await createConversation(
-      db,
-      workspaceId,
-      { type: 'system', id: null },
-      {
-        channel: 'email',
-        customer: { email: `customer${i}@example.jp`, name: `顧客 ${i}` },
-        subject: '請求書の再発行について',
-        priority: 'normal',
-        tags: [],
-        message: { body: '先月分の請求書を再発行していただけますか。' },
-      },
-    );
-    options.onProgress?.(i + 1, options.conversations);
-  }
-  return { workspaceId };
+  return {
+    workspaceId: created.workspace.id,
+    ownerId: created.owner.id,
+    demoPassword: DEMO_OWNER.password,
+    login: { ...DEMO_OWNER },
+  };
+}
+
+/**
+ * Fills a workspace with a bilingual (about 70 % Japanese) help desk: agents,
+ * teams, companies, customers, reply scripts and `conversations` conversations
+ * over the last `days` days, all written through the services.
+ */
+export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
+  const now = options.now ?? new Date();
+  const random = createRandom(options.seed ?? DEFAULT_SEED);
+  const total = options.conversations;
+  const check = () => {
+    if (options.signal?.aborted) throw new DemoStopped();
+  };
+  options.onProgress?.(0, total, 'setup');
+
+  const companies = planCompanies(random.fork('companies'));
+  const windowStart = new Date(now.getTime() - options.days * DAY);
+  const contacts = planContacts(random.fork('contacts'), companies, contactCountFor(total), windowStart);
+  const plans = planConversations(random.fork('conversations'), {
+    count: total,
+    days: options.days,
+    now,
+    contacts,
+    companies,
+  });
+
+  const workspace = await openWorkspace(db, options);
+  check();
+  const agentIds = await ensureAgents(db, workspace.workspaceId, {
+    demoPassword: workspace.demoPassword,
+    invitedBy: workspace.ownerId,
+  });
+  const teamIds = await ensureTeams(db, workspace.workspaceId, agentIds);
+  await ensureScripts(db, workspace.workspaceId, agentIds.get('takahashi') ?? null);
+  const companyIds = await ensureCompanies(db, workspace.workspaceId, companies);
+  const contactIds = await ensureContacts(db, workspace.workspaceId, contacts, companyIds);
+  check();
+
+  const context = { db, workspaceId: workspace.workspaceId, now, contactIds, agentIds, teamIds };
+  let done = 0;
+  let messages = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < plans.length) {
+      // PGlite answers through promises alone: without a turn of the event loop, signals
+      // (Ctrl-C) and, inside `koe serve`, HTTP requests would wait for the whole demo.
+      await setImmediate();
+      check();
+      const plan = plans[next++];
+      if (!plan) break;
+      // Awaited first: `messages += await …` would read `messages` before the wait and lose the other workers' counts.
+      const written = await replayConversation(context, plan);
+      messages += written;
+      options.onProgress?.(++done, total, 'conversations');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  return {
+    workspaceId: workspace.workspaceId,
+    conversations: done,
+    messages,
+    contacts: contacts.length,
+    companies: companies.length,
+    login: workspace.login,
+  };
 }

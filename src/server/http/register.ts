@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { resolveApiKey, resolveSession } from '../modules/workspaces/auth.ts';
 import { authorize } from './policies.ts';
-import { HttpProblem, unauthorized, validationProblem } from './problem.ts';
+import { badRequest, HttpProblem, unauthorized, validationProblem } from './problem.ts';
 import type { Auth, RouteContext, RouteSpec } from './route.ts';
 
 export const SESSION_COOKIE = 'koe_session';
@@ -13,10 +13,45 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** `/api/v1/contacts/{id}` → `/api/v1/contacts/:id` */
 export const toFastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+const MAX_DEPTH = 32;
+
+function badText(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (!text.isWellFormed()) return 'must be well-formed Unicode (no lone surrogates)';
+  return null;
+}
+
+/**
+ * The first value the database cannot store, with its path: a string (or key) holding
+ * U+0000 or a lone surrogate, which PostgreSQL text and jsonb refuse, or nesting deeper
+ * than MAX_DEPTH, which would overflow the stack when serialised. Iterative, so the
+ * check itself cannot.
+ */
+function unstorable(root: unknown): { path: string[]; message: string } | null {
+  const stack: [unknown, string[]][] = [[root, []]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, path] = item;
+    if (typeof value === 'string') {
+      const problem = badText(value);
+      if (problem) return { path, message: problem };
+    } else if (value && typeof value === 'object') {
+      if (path.length >= MAX_DEPTH) return { path, message: `is nested deeper than ${MAX_DEPTH} levels` };
+      for (const [key, child] of Object.entries(value)) {
+        const problem = badText(key);
+        if (problem) return { path: [...path, key], message: problem };
+        stack.push([child, [...path, key]]);
+      }
+    }
+  }
+  return null;
+}
+
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, location: 'body' | 'query' | 'params'): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
   if (!result.success) throw validationProblem(location, result.error);
+  const refused = unstorable(result.data);
+  if (refused) throw badRequest([location, ...refused.path].join('.'), refused.message);
   return result.data;
 }
 

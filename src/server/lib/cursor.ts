@@ -1,4 +1,5 @@
 import { badRequest } from '../http/problem.ts';
+import { isUuid } from './id.ts';
 
 /** Opaque keyset cursor: the sort value and id of the last row of a page. */
 export interface Cursor {
@@ -11,11 +12,18 @@ export function encodeCursor(at: Date | string, id: string): string {
   return Buffer.from(JSON.stringify({ at: value, id })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Cursor | null {
+/** `sort` says what the cursor's sort value is: a timestamp (most lists) or text (lists by name). */
+export function decodeCursor(cursor: string | undefined, sort: 'time' | 'text' = 'time'): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string') return { at: parsed.at, id: parsed.id };
+    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && isUuid(parsed.id)) {
+      if (sort === 'text' && !parsed.at.includes('\u0000')) return { at: parsed.at, id: parsed.id };
+      const time = Date.parse(parsed.at);
+      // Normalised to ISO so the database never sees a date only JavaScript understands.
+      const at = Number.isNaN(time) ? '' : new Date(time).toISOString();
+      if (/^\d{4}-/.test(at)) return { at, id: parsed.id };
+    }
   } catch {
     // fall through to the error below
   }

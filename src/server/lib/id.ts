@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
  */
 export function newId(now: number = Date.now()): string {
   const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
+  // The 48-bit time field holds 1970…10889; an imported date outside it (or NaN) still gets an id.
+  bytes.writeUIntBE(Math.min(Math.max(Math.trunc(now) || 0, 0), 2 ** 48 - 1), 0, 6);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -27,10 +27,21 @@ export interface NewEvent {
 /** Appends to the conversation's event log inside the caller's transaction. */
 export async function recordEvents(tx: Tx, workspaceId: string, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
+  // The log is read in (occurred_at, id) order, and one step often records several events
+  // at the same instant (reopened, status_changed, message_inbound): their ids must ascend
+  // in the order they happened, which random UUIDv7 bits within one millisecond do not.
+  const ids = events.map((e) => newId(e.at.getTime()));
+  for (const time of new Set(events.map((e) => e.at.getTime()))) {
+    const slots = events.flatMap((e, index) => (e.at.getTime() === time ? [index] : []));
+    const sorted = slots.map((index) => ids[index] as string).sort();
+    slots.forEach((index, n) => {
+      ids[index] = sorted[n] as string;
+    });
+  }
   await tx.insert(conversationEvents).values(
-    events.map((e) => ({
+    events.map((e, index) => ({
       workspaceId,
-      id: newId(e.at.getTime()),
+      id: ids[index] as string,
       conversationId: e.conversationId,
       cycle: e.cycle,
       type: e.type,

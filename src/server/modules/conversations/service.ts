@@ -155,9 +155,10 @@ export async function updateConversation(
   conversationId: string,
   actor: Actor,
   input: UpdateConversationInput,
+  /** When the change happened; defaults to now (imports and the demo replay history). */
+  at: Date = new Date(),
 ): Promise<Conversation> {
   return db.transaction(async (tx) => {
-    const at = new Date();
     const row = await lockConversation(tx, workspaceId, conversationId);
     await assertAssignment(tx, workspaceId, input);
     const events: NewEvent[] = [];

@@ -94,7 +94,7 @@ export async function listCompanies(
   workspaceId: string,
   query: { limit: number; cursor?: string | undefined; q?: string | undefined },
 ): Promise<Page<Company>> {
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, 'text');
   const conditions = [eq(companies.workspaceId, workspaceId)];
   if (cursor) {
     conditions.push(

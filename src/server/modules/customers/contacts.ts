@@ -38,7 +38,8 @@ async function writeIdentities(
   workspaceId: string,
   contactId: string,
   input: { emails?: string[]; phones?: string[]; externalIds?: string[] },
-  fresh = false,
+  /** new: the contact was just inserted (nothing to replace); unclaimed: the caller just found these identities free. */
+  mode: 'update' | 'new' | 'unclaimed' = 'update',
 ): Promise<void> {
   const rows = identityRows(input);
   const kinds = (['email', 'phone', 'external'] as const).filter((k) =>
@@ -51,7 +52,7 @@ async function writeIdentities(
     if (seen.has(key)) throw badRequest(`body.${row.field}`, 'is listed twice');
     seen.add(key);
   }
-  if (rows.length > 0 && !fresh) {
+  if (rows.length > 0 && mode !== 'unclaimed') {
     const taken = await tx
       .select()
       .from(contactIdentities)
@@ -67,7 +68,7 @@ async function writeIdentities(
       throw conflict(`body.${field}`, `already belongs to contact ${clash.contactId}`);
     }
   }
-  if (!fresh) {
+  if (mode === 'update') {
     await tx
       .delete(contactIdentities)
       .where(
@@ -145,7 +146,13 @@ export async function getContacts(tx: Tx, workspaceId: string, ids: string[]): P
 }
 
 /** Inserts a contact and its identities; returns its id (resolveCustomer needs no presenter). */
-async function insertContact(tx: Tx, workspaceId: string, input: CreateContactInput, now: Date): Promise<string> {
+async function insertContact(
+  tx: Tx,
+  workspaceId: string,
+  input: CreateContactInput,
+  now: Date,
+  identitiesUnclaimed = false,
+): Promise<string> {
   await assertCompany(tx, workspaceId, input.companyId);
   const id = newId(now.getTime());
   await tx.insert(contacts).values({
@@ -159,7 +166,7 @@ async function insertContact(tx: Tx, workspaceId: string, input: CreateContactIn
     createdAt: now,
     updatedAt: now,
   });
-  await writeIdentities(tx, workspaceId, id, input, true);
+  await writeIdentities(tx, workspaceId, id, input, identitiesUnclaimed ? 'unclaimed' : 'new');
   return id;
 }
 
@@ -333,6 +340,7 @@ export async function resolveCustomer(
       attributes: {},
     },
     now,
+    true,
   );
   return { id, companyId, locale };
 }

@@ -6,7 +6,7 @@ import { invitations, memberships, users } from '../../db/schema/index.ts';
 import { conflict, HttpProblem, notFound } from '../../http/problem.ts';
 import { isUuid, newId } from '../../lib/id.ts';
 import { hashToken, randomSecret } from '../../lib/tokens.ts';
-import { hashPassword } from './auth.ts';
+import { hashPassword, verifyPassword } from './auth.ts';
 import { presentInvitation } from './presenters.ts';
 
 const INVITATION_DAYS = 7;
@@ -100,6 +100,15 @@ export async function acceptInvitation(
         .insert(users)
         .values({ id: newId(), email: invitation.email, name: input.name, passwordHash })
         .returning();
+    } else if (!(await verifyPassword(user.passwordHash, input.password))) {
+      // The inviter holds the token too: joining an existing account takes that account's password,
+      // or the token alone would open the account (and list its other workspaces).
+      throw new HttpProblem(
+        400,
+        'Invalid invitation',
+        'body.password: this email already has an account; enter its password to join',
+        [{ field: 'body.password', message: 'is not the password of the existing account for this email' }],
+      );
     }
     if (!user) throw new Error('user insert returned nothing');
     await tx.insert(memberships).values({ workspaceId, userId: user.id, role: invitation.role }).onConflictDoNothing();

@@ -96,6 +96,7 @@ export async function updateWorkspace(
   workspaceId: string,
   input: { name?: string | undefined; timeZone?: string | undefined; defaultLocale?: Locale | undefined },
 ): Promise<Workspace> {
+  if (Object.values(input).every((value) => value === undefined)) return getWorkspace(db, workspaceId);
   const [row] = await db.update(workspaces).set(input).where(eq(workspaces.id, workspaceId)).returning();
   if (!row) throw notFound('Workspace');
   return presentWorkspace(row);

@@ -1,0 +1,331 @@
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiRoutes } from '../../src/server/routes.ts';
+import type { Me } from '../../src/shared/contracts/workspaces.ts';
+import {
+  addMember,
+  addMessage,
+  createApiKey,
+  createCompany,
+  createContact,
+  createConversation,
+  createInvitation,
+  createReplyScript,
+  createTeam,
+  createTestWorkspace,
+  loginSession,
+  type TestWorkspace,
+  unique,
+} from '../support/factories.ts';
+import { apiClient, type Client, sessionClient } from '../support/http.ts';
+import { expectProblem } from '../support/problems.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/**
+ * "Every object of another workspace answers 404, for every endpoint": workspace B
+ * calls every route of apiRoutes that takes an id with the ids of workspace A's objects.
+ */
+
+let server: TestServer;
+let a: TestWorkspace;
+let b: TestWorkspace;
+let bSession: Client;
+const ids = {} as Record<
+  | 'contact'
+  | 'otherContact'
+  | 'company'
+  | 'conversation'
+  | 'message'
+  | 'team'
+  | 'invitation'
+  | 'apiKey'
+  | 'script'
+  | 'member',
+  string
+>;
+let aContactEmail: string;
+let aSearchWord: string;
+const bIds = {} as Record<'contact' | 'conversation' | 'script', string>;
+
+/** Which of A's objects a path takes, by the path's prefix. A new prefix must be added here. */
+const ID_BY_PREFIX: [string, keyof typeof ids][] = [
+  ['/api/v1/members/', 'member'],
+  ['/api/v1/teams/', 'team'],
+  ['/api/v1/invitations/', 'invitation'],
+  ['/api/v1/api-keys/', 'apiKey'],
+  ['/api/v1/contacts/', 'contact'],
+  ['/api/v1/companies/', 'company'],
+  ['/api/v1/conversations/', 'conversation'],
+  ['/api/v1/reply-scripts/', 'script'],
+];
+
+/** A valid body for each route that takes one, so the 404 comes from the lookup, not from validation. */
+function sampleBody(route: { method: string; path: string }): unknown {
+  const bodies: Record<string, unknown> = {
+    'PATCH /api/v1/members/{id}': { role: 'viewer' },
+    'PATCH /api/v1/teams/{id}': { name: unique('renamed'), memberIds: [] },
+    'PATCH /api/v1/contacts/{id}': { name: 'Renamed', emails: [] },
+    'POST /api/v1/contacts/{id}/merge': { sourceId: bIds.contact },
+    'PATCH /api/v1/companies/{id}': { name: 'Renamed', domain: null },
+    'PATCH /api/v1/conversations/{id}': { status: 'resolved', priority: 'urgent', tags: ['x'] },
+    'POST /api/v1/conversations/{id}/messages': { kind: 'reply', body: 'Hello from B' },
+    'PATCH /api/v1/reply-scripts/{id}': { name: 'Renamed' },
+    'POST /api/v1/reply-scripts/{id}/render': { conversationId: bIds.conversation },
+  };
+  return bodies[`${route.method} ${route.path}`];
+}
+
+/** A fingerprint of every row workspace A owns (API-key use stamps aside), to prove nothing changed. */
+async function fingerprint(pool: Pool, workspaceId: string): Promise<Record<string, string>> {
+  const { rows: tables } = await pool.query<{ table_name: string }>(
+    `select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'workspace_id' order by table_name`,
+  );
+  const result: Record<string, string> = {};
+  const row = `(to_jsonb(t) - 'last_used_at')::text`;
+  for (const { table_name } of tables) {
+    const { rows } = await pool.query<{ n: number; h: string }>(
+      `select count(*)::int as n, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as h
+         from "${table_name}" t where workspace_id = $1`,
+      [workspaceId],
+    );
+    result[table_name] = `${rows[0]?.n}:${rows[0]?.h}`;
+  }
+  const { rows: workspace } = await pool.query('select to_jsonb(w)::text as j from workspaces w where id = $1', [
+    workspaceId,
+  ]);
+  result.workspaces = workspace[0]?.j;
+  const { rows: users } = await pool.query(
+    `select string_agg(to_jsonb(u)::text, '|' order by u.id) as j
+       from users u join memberships m on m.user_id = u.id where m.workspace_id = $1`,
+    [workspaceId],
+  );
+  result.users = users[0]?.j;
+  return result;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = { ...(await createTestWorkspace(server, 'Workspace A')) };
+  b = await createTestWorkspace(server, 'Workspace B');
+
+  const company = await createCompany(a.api, { domain: `${unique('a').toLowerCase()}.example.com` });
+  aContactEmail = `${unique('alice')}@example.test`;
+  const contact = await createContact(a.api, { emails: [aContactEmail], companyId: company.id });
+  const otherContact = await createContact(a.api);
+  const member = await addMember(server, a.api, 'agent');
+  const team = await createTeam(a.api, { memberIds: [member.id] });
+  aSearchWord = `zebrafish${Date.now()}`;
+  const conversation = await createConversation(a.api, {
+    customer: { contactId: contact.id },
+    subject: `About ${aSearchWord}`,
+    assigneeId: member.id,
+    teamId: team.id,
+    tags: ['vip'],
+    message: { body: 'I need help' },
+  });
+  const message = await addMessage(a.api, conversation.id, {
+    kind: 'reply',
+    body: 'Here is help',
+    authorId: member.id,
+  });
+  const invitation = await createInvitation(a.api, { role: 'viewer' });
+  const apiKey = await createApiKey(a.api, { role: 'agent' });
+  const script = await createReplyScript(a.api);
+  Object.assign(ids, {
+    contact: contact.id,
+    otherContact: otherContact.id,
+    company: company.id,
+    conversation: conversation.id,
+    message: message.id,
+    team: team.id,
+    invitation: invitation.id,
+    apiKey: apiKey.id,
+    script: script.id,
+    member: member.id,
+  });
+
+  bIds.contact = (await createContact(b.api)).id;
+  bIds.conversation = (await createConversation(b.api)).id;
+  bIds.script = (await createReplyScript(b.api)).id;
+  bSession = await loginSession(server.url, b.owner.email, b.owner.password);
+});
+afterAll(() => server?.close());
+
+const idRoutes = apiRoutes.filter((route) => route.path.includes('{id}'));
+const listRoutes = apiRoutes.filter((route) => !route.path.includes('{') && route.method === 'GET');
+
+describe('tenant isolation', () => {
+  test('the walk covers routes with ids', () => {
+    expect(idRoutes.length).toBeGreaterThanOrEqual(20);
+    for (const route of apiRoutes) expect(route.path, 'only {id} path parameters are walked').not.toMatch(/\{(?!id\})/);
+  });
+
+  test('every route with an id answers 404 to another workspace, and A is unchanged', async () => {
+    const before = await fingerprint(server.app.database.pool, a.workspaceId);
+    const checked: string[] = [];
+    for (const route of idRoutes) {
+      const name = `${route.method} ${route.path}`;
+      const kind = ID_BY_PREFIX.find(([prefix]) => route.path.startsWith(prefix))?.[1];
+      if (!kind) throw new Error(`${name}: add its path prefix to ID_BY_PREFIX in ${import.meta.filename}`);
+      const path = route.path.replace('{id}', ids[kind]);
+      const body = sampleBody(route);
+      if (route.body && body === undefined) throw new Error(`${name}: add a valid sample body to sampleBody()`);
+      if (route.method === 'GET') {
+        const own = await a.api.get(path);
+        expect(own.status, `${name} as workspace A (control)`).toBe(200);
+      }
+      for (const [who, client] of [
+        ['API key', b.api],
+        ['session', bSession],
+      ] as const) {
+        const response = await client.request(route.method, path, body === undefined ? {} : { body });
+        expect(response.status, `${name} as B (${who}): ${response.text}`).toBe(404);
+        expectProblem(response, 404);
+        expect(response.text).not.toContain(aContactEmail);
+      }
+      checked.push(name);
+    }
+    expect(checked).toHaveLength(idRoutes.length);
+    expect(await fingerprint(server.app.database.pool, a.workspaceId)).toEqual(before);
+    // A still sees all of its objects.
+    expect((await a.api.get(`/api/v1/contacts/${ids.contact}`)).status).toBe(200);
+    expect((await a.api.get(`/api/v1/conversations/${ids.conversation}`)).body).toMatchObject({
+      status: 'open',
+      priority: 'normal',
+    });
+  });
+
+  test("lists of B never contain A's objects", async () => {
+    const aIds = Object.values(ids);
+    for (const route of listRoutes) {
+      for (const client of [b.api, bSession]) {
+        const response = await client.get(route.path);
+        expect(response.status, `${route.path}: ${response.text}`).toBeLessThan(500);
+        for (const id of aIds) expect(response.text, `${route.path} leaks ${id}`).not.toContain(id);
+        expect(response.text).not.toContain(aContactEmail);
+      }
+    }
+    // The same lists, filtered by A's ids, are empty.
+    for (const path of [
+      `/api/v1/contacts?companyId=${ids.company}`,
+      `/api/v1/contacts?email=${encodeURIComponent(aContactEmail)}`,
+      `/api/v1/contacts?q=${encodeURIComponent(aContactEmail)}`,
+      `/api/v1/conversations?contactId=${ids.contact}`,
+      `/api/v1/conversations?assignee=${ids.member}`,
+      `/api/v1/conversations?teamId=${ids.team}`,
+      '/api/v1/conversations?tag=vip',
+      `/api/v1/conversations?q=${aSearchWord}`,
+    ]) {
+      const response = await b.api.get<{ data: unknown[] }>(path);
+      expect(response.status, path).toBe(200);
+      expect(response.body.data, path).toEqual([]);
+    }
+    // Control: A finds its conversation by the same search.
+    const own = await a.api.get<{ data: { id: string }[] }>(`/api/v1/conversations?q=${aSearchWord}`);
+    expect(own.body.data.map((c) => c.id)).toEqual([ids.conversation]);
+  });
+
+  test("B cannot point its own objects at A's objects", async () => {
+    const before = await fingerprint(server.app.database.pool, a.workspaceId);
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/api/v1/contacts', { name: 'x', companyId: ids.company }, 'body.companyId'],
+      ['PATCH', `/api/v1/contacts/${bIds.contact}`, { companyId: ids.company }, 'body.companyId'],
+      ['POST', `/api/v1/contacts/${bIds.contact}/merge`, { sourceId: ids.contact }, 'body.sourceId'],
+      [
+        'POST',
+        '/api/v1/conversations',
+        { channel: 'chat', customer: { contactId: ids.contact } },
+        'body.customer.contactId',
+      ],
+      [
+        'POST',
+        '/api/v1/conversations',
+        { channel: 'chat', customer: { email: 'b@example.test' }, assigneeId: ids.member },
+        'body.assigneeId',
+      ],
+      [
+        'POST',
+        '/api/v1/conversations',
+        { channel: 'chat', customer: { email: 'b@example.test' }, teamId: ids.team },
+        'body.teamId',
+      ],
+      ['PATCH', `/api/v1/conversations/${bIds.conversation}`, { assigneeId: ids.member }, 'body.assigneeId'],
+      ['PATCH', `/api/v1/conversations/${bIds.conversation}`, { teamId: ids.team }, 'body.teamId'],
+      [
+        'POST',
+        `/api/v1/conversations/${bIds.conversation}/messages`,
+        { kind: 'reply', body: 'x', authorId: ids.member },
+        'body.authorId',
+      ],
+      ['POST', '/api/v1/teams', { name: unique('t'), memberIds: [ids.member] }, 'body.memberIds.0'],
+      [
+        'POST',
+        `/api/v1/reply-scripts/${bIds.script}/render`,
+        { conversationId: ids.conversation },
+        'body.conversationId',
+      ],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const response = await b.api.request(method, path, { body });
+      expect(response.status, `${method} ${path} ${JSON.stringify(body)}: ${response.text}`).toBe(400);
+      expectProblem(response, 400, field);
+    }
+    // The same email in B is a different person: B gets its own contact.
+    const created = await b.api.post<{ contactId: string }>('/api/v1/conversations', {
+      channel: 'email',
+      customer: { email: aContactEmail },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.contactId).not.toBe(ids.contact);
+    expect(await fingerprint(server.app.database.pool, a.workspaceId)).toEqual(before);
+  });
+
+  test("an invitation to another workspace's member needs that member's password", async () => {
+    // A's admin invites B's owner and, holding the link, tries to accept it themselves.
+    const invitation = await createInvitation(a.api, { email: b.owner.email.toUpperCase(), role: 'viewer' });
+    const token = new URL(invitation.acceptUrl ?? '').searchParams.get('token') ?? '';
+    const intruder = sessionClient(server.url);
+    const refused = await intruder.post('/api/v1/invitations/accept', {
+      token,
+      name: 'Not them',
+      password: 'chosen by A',
+    });
+    expectProblem(refused, 400, 'body.password');
+    expect(refused.text).not.toContain(b.workspaceId);
+    expect(intruder.cookies.has('koe_session')).toBe(false);
+    const members = await a.api.get<{ data: { email: string }[] }>('/api/v1/members');
+    expect(members.body.data.map((m) => m.email)).not.toContain(b.owner.email);
+
+    // B's owner, who knows their password, may join A; their name stays theirs.
+    const owner = sessionClient(server.url);
+    const joined = await owner.post<Me>('/api/v1/invitations/accept', {
+      token,
+      name: 'Ignored',
+      password: b.owner.password,
+    });
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({
+      role: 'viewer',
+      workspace: { id: a.workspaceId },
+      user: { name: 'Owner of Workspace B' },
+    });
+    expect(joined.body.workspaces.map((w) => w.id).sort()).toEqual([a.workspaceId, b.workspaceId].sort());
+  });
+
+  test('credentials of one workspace never open another', async () => {
+    const anonymous = sessionClient(server.url);
+    // A's owner cannot log in to B.
+    expectProblem(await anonymous.login(a.owner.email, a.owner.password, b.workspaceId), 401);
+    // An API key whose workspace part is rewritten to B's is unknown.
+    const forged = a.apiKey.replace(a.workspaceId.replaceAll('-', ''), b.workspaceId.replaceAll('-', ''));
+    expect(forged).not.toBe(a.apiKey);
+    expectProblem(await apiClient(server.url, forged).get('/api/v1/contacts'), 401);
+    // A session cookie whose workspace part is rewritten to B's is unknown.
+    const session = await loginSession(server.url, a.owner.email, a.owner.password);
+    const token = session.cookies.get('koe_session') ?? '';
+    expect(token.startsWith(`${a.workspaceId}.`)).toBe(true);
+    session.cookies.set('koe_session', token.replace(a.workspaceId, b.workspaceId));
+    expectProblem(await session.get('/api/v1/contacts'), 401);
+  });
+});
