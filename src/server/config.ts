@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
   trustProxy: boolean;
+  /** Requests per minute per address on public endpoints (survey answers, widget). */
+  publicRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +29,13 @@ function parsePort(raw: string | undefined, fallback: number): number {
     throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parsePositive(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 /** KOE_SECRET signs tokens; when absent it is generated once and kept in the data directory. */
@@ -62,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: !databaseUrl && env.KOE_DEMO !== '0',
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicRateLimit: parsePositive(env.KOE_PUBLIC_RATE_LIMIT, 'KOE_PUBLIC_RATE_LIMIT', 120),
   };
 }

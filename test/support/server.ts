@@ -40,6 +40,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     logLevel: 'warn',
     trustProxy: false,
+    publicRateLimit: 10_000,
     ...overrides,
   };
 }

@@ -94,12 +94,16 @@ async function run(route: RouteSpec, app: AppContext, request: FastifyRequest, r
   return status === 204 ? reply.send() : reply.send(result);
 }
 
+function rateLimitFor(kind: 'auth' | 'public', app: AppContext) {
+  return { max: kind === 'auth' ? 10 : app.config.publicRateLimit, timeWindow: '1 minute' };
+}
+
 export function registerRoutes(fastify: FastifyInstance, app: AppContext, routes: RouteSpec[]): void {
   for (const route of routes) {
     fastify.route({
       method: route.method,
       url: toFastifyPath(route.path),
-      config: route.rateLimit ? { rateLimit: route.rateLimit } : {},
+      config: route.rateLimit ? { rateLimit: rateLimitFor(route.rateLimit, app) } : {},
       handler: (request, reply) => run(route, app, request, reply),
     });
   }

@@ -41,7 +41,8 @@ interface BaseSpec<P, Q, B> {
   response?: z.ZodType;
   /** Success status; 204 sends no body. */
   status?: number;
-  rateLimit?: { max: number; timeWindow: string };
+  /** auth: login-like endpoints (10 a minute per address); public: survey and widget endpoints (KOE_PUBLIC_RATE_LIMIT). */
+  rateLimit?: 'auth' | 'public';
 }
 
 export interface MemberRouteSpec<P, Q, B> extends BaseSpec<P, Q, B> {

@@ -1,3 +1,5 @@
 export * from './conversations.ts';
 export * from './customers.ts';
+export * from './email.ts';
+export * from './surveys.ts';
 export * from './workspaces.ts';

@@ -38,8 +38,6 @@ import {
 } from './service.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.ts';
 
-const AUTH_RATE = { max: 10, timeWindow: '1 minute' };
-
 async function startSession(app: AppContext, reply: FastifyReply, workspaceId: string, userId: string) {
   const session = await createSession(app.db, workspaceId, userId);
   const secure = app.config.publicUrl.startsWith('https://');
@@ -66,7 +64,7 @@ export const workspaceRoutes = [
     auth: 'public',
     body: LoginInput,
     response: Me,
-    rateLimit: AUTH_RATE,
+    rateLimit: 'auth',
     async handler({ app, body, reply }) {
       const found = await checkCredentials(app.db, body.email, body.password, body.workspaceId);
       if (!found) throw new HttpProblem(401, 'Login failed', 'The email or password is not correct.');
@@ -95,7 +93,7 @@ export const workspaceRoutes = [
     auth: 'public',
     body: AcceptInvitationInput,
     response: Me,
-    rateLimit: AUTH_RATE,
+    rateLimit: 'auth',
     async handler({ app, body, reply }) {
       const joined = await acceptInvitation(app.db, body);
       return startSession(app, reply, joined.workspaceId, joined.userId);
