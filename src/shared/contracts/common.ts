@@ -19,6 +19,15 @@ export const TimeZone = z.string().refine((value) => {
   }
 }, 'must be an IANA time zone such as Asia/Tokyo');
 
+/**
+ * A moment in the past given by a client (imports of history): ISO 8601 with an offset,
+ * from 1970 up to a day ahead (clock skew), so durations computed from it stay meaningful.
+ */
+export const PastTimestamp = z.iso.datetime({ offset: true }).refine((value) => {
+  const time = Date.parse(value);
+  return time >= 0 && time <= Date.now() + 86_400_000;
+}, 'must be a time between 1970 and now');
+
 /** Cursor pagination: `?limit=50&cursor=…`; the response carries `nextCursor` (null on the last page). */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

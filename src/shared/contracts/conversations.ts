@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery } from './common.ts';
+import { Id, PageQuery, PastTimestamp } from './common.ts';
 
 export const CHANNELS = ['email', 'chat', 'in_app', 'phone', 'social', 'review', 'api'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -109,7 +109,7 @@ export const CreateConversationInput = z.object({
   language: z.string().trim().min(2).max(20).optional(),
   externalId: z.string().trim().min(1).max(200).optional(),
   /** When the conversation began; defaults to now (used by imports of history). */
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: PastTimestamp.optional(),
   /** The customer's first message, if any. */
   message: z.object({ body: z.string().min(1).max(100_000) }).optional(),
 });
@@ -165,7 +165,7 @@ export const CreateMessageInput = z.object({
   /** For `reply` and `note` through an API key: the member who wrote it (defaults to the caller). */
   authorId: Id.optional(),
   externalId: z.string().trim().min(1).max(200).optional(),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: PastTimestamp.optional(),
   /** Set the status in the same step ("reply and resolve"). */
   status: ConversationStatus.optional(),
 });
