@@ -12,11 +12,15 @@ import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
 import { createWorkspace } from '../src/server/modules/workspaces/service.ts';
+import { bundleWidget, gzip, LOADER_BUDGET } from '../src/widget/build.ts';
 import { type LoadResult, runLoad } from './load.ts';
+import { answerBody, createAnswerTokens } from './public-answers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PG_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Invitations made ahead for the public answer benchmark: each token is answered once. */
+const ANSWER_TOKENS = Number(process.env.BENCH_ANSWER_TOKENS ?? 60_000);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,16 +92,25 @@ async function benchEngine(setup: EngineSetup) {
   const config = loadConfig({ ...process.env, ...setup.env, KOE_SECRET: 'bench-secret-bench-secret' });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
-  const { apiKey } = await createWorkspace(database.db, {
+  const { apiKey, workspace } = await createWorkspace(database.db, {
     name: 'Bench',
     ownerEmail: `bench-${Date.now()}@koe.test`,
     withApiKey: true,
   });
+  const tokens = await createAnswerTokens(database.db, config.secret, workspace.id, ANSWER_TOKENS);
   await database.close();
 
   const port = await freePort();
   const child = spawn(process.execPath, ['src/cli/main.ts', 'serve'], {
-    env: { ...process.env, ...setup.env, PORT: String(port), KOE_SECRET: 'bench-secret-bench-secret', KOE_DEMO: '0' },
+    env: {
+      ...process.env,
+      ...setup.env,
+      PORT: String(port),
+      KOE_SECRET: 'bench-secret-bench-secret',
+      KOE_DEMO: '0',
+      // The benchmark is one address sending thousands of answers a second.
+      KOE_PUBLIC_RATE_LIMIT: '100000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -125,7 +138,23 @@ async function benchEngine(setup: EngineSetup) {
         body: JSON.stringify({ kind: 'reply', body: 'お問い合わせありがとうございます。確認いたします。' }),
       });
     });
-    return { health, ingest };
+    let next = 0;
+    const answers = await runLoad(
+      SECONDS,
+      CONCURRENCY,
+      () => {
+        const i = next++;
+        return fetch(`${url}/api/v1/public/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: answerBody(tokens[i] ?? '', i),
+        });
+      },
+      tokens.length,
+    );
+    // /healthz again after the writes, so the ratio is not flattered by a warmer or colder server.
+    const healthAfter = await runLoad(SECONDS, CONCURRENCY, () => fetch(`${url}/healthz`));
+    return { health, ingest, answers, healthAfter };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -137,14 +166,23 @@ const fmt = (r: LoadResult) =>
   `${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(1)} ms  p99 ${r.p99ms.toFixed(1)} ms  (${r.requests} requests, ${r.errors} errors)`;
 
 const results: Record<string, unknown> = {};
-for (const make of [pgliteSetup, postgresSetup]) {
+const widget = await bundleWidget();
+const loaderGzipBytes = gzip(widget.loader).length;
+console.log(
+  `widget loader (widget.js)     ${loaderGzipBytes} bytes gzipped (budget ${LOADER_BUDGET}); dialog app.js ${gzip(widget.app).length} B, survey page.js ${gzip(widget.page).length} B, loaded on demand`,
+);
+results.widgetLoaderGzipBytes = loaderGzipBytes;
+/** BENCH_ENGINES=pglite or =postgres runs one engine only (for profiling). */
+const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const setups = [engines.includes('pglite') && pgliteSetup, engines.includes('postgres') && postgresSetup];
+for (const make of setups.filter((s) => s !== false)) {
   const setup = await make();
   if (!setup) {
     console.log('PostgreSQL not reachable: skipped');
     continue;
   }
   console.log(`\n== ${setup.name}: ${SECONDS}s per test, ${CONCURRENCY} concurrent clients ==`);
-  const { health, ingest } = await benchEngine(setup);
+  const { health, ingest, answers, healthAfter } = await benchEngine(setup);
   // Each ingestion unit is two requests: a conversation with its first message, then a reply.
   const ratio = ingest.perSecond / health.perSecond;
   console.log(`healthz                       ${fmt(health)}`);
@@ -152,11 +190,19 @@ for (const make of [pgliteSetup, postgresSetup]) {
   console.log(
     `ingestion ratio to /healthz   ${ratio.toFixed(3)} (requests: ${((ingest.perSecond * 2) / health.perSecond).toFixed(3)})`,
   );
+  const healthMean = (health.perSecond + healthAfter.perSecond) / 2;
+  const answerRatio = answers.perSecond / healthMean;
+  console.log(`public answers (responses/s)  ${fmt(answers)}`);
+  console.log(`healthz (after the writes)    ${fmt(healthAfter)}`);
+  console.log(`answer ratio to /healthz      ${answerRatio.toFixed(3)} (target ≥ 0.3; /healthz = mean of both runs)`);
   results[setup.name] = {
     healthzPerSecond: health.perSecond,
     ingestUnitsPerSecond: ingest.perSecond,
     ratio,
     ingestErrors: ingest.errors,
+    answersPerSecond: answers.perSecond,
+    answerRatio,
+    answerErrors: answers.errors,
   };
 }
 console.log(`\n${JSON.stringify(results)}`);

@@ -1,8 +1,9 @@
 // Run by `npm install` (the "prepare" script; npm puts node_modules/.bin first on
 // PATH, so this is the Node 24 from the `node` dev dependency and runs as TypeScript).
-// Builds the web app into dist/web. It never fails the install: without a web
-// build the API still works, and `koe serve` tries the build again on its first start.
-import { buildWeb } from '../src/cli/web-build.ts';
+// Builds the web app into dist/web, then the survey widget and page into dist/widget.
+// It never fails the install: without a build the API still works, and `koe serve`
+// tries the build again on its first start.
+import { buildWeb, buildWidget } from '../src/cli/web-build.ts';
 
 if (process.env.KOE_WEB_BUILD === '0') {
   console.log('koe prepare: KOE_WEB_BUILD=0, not building the web app.');
@@ -12,4 +13,12 @@ if (process.env.KOE_WEB_BUILD === '0') {
   if (outcome.built) console.log('koe prepare: web app built into dist/web.');
   else
     console.warn(`koe prepare: web app not built: ${outcome.reason}. \`koe serve\` will try again on its first start.`);
+}
+
+if (process.env.KOE_WEB_BUILD !== '0') {
+  const widget = await buildWidget();
+  if (widget.built)
+    console.log(`koe prepare: widget built into dist/widget (loader ${widget.loaderGzipBytes} bytes gzipped).`);
+  else
+    console.warn(`koe prepare: widget not built: ${widget.reason}. \`koe serve\` will try again on its first start.`);
 }

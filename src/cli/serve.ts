@@ -6,15 +6,22 @@ import { registerAdminChannel } from './admin-channel.ts';
 import { parseFlags } from './args.ts';
 import { SERVE_HELP } from './help.ts';
 import { printLines } from './output.ts';
-import { buildWeb, WEB_INDEX } from './web-build.ts';
+import { buildWeb, buildWidget, WEB_INDEX, WIDGET_LOADER } from './web-build.ts';
 
 /** On a first start the web app is built; if that fails, the API starts anyway. */
 async function ensureWebApp(): Promise<void> {
-  if (existsSync(WEB_INDEX) || process.env.KOE_WEB_BUILD === '0') return;
-  console.log('The web app is not built yet: building it now (once; `npm run build:web` rebuilds it)…');
-  const outcome = await buildWeb();
-  if (outcome.built) console.log('Web app built into dist/web.');
-  else console.warn(`Web app not built: ${outcome.reason}. Starting the API without it.`);
+  if (process.env.KOE_WEB_BUILD === '0') return;
+  if (!existsSync(WEB_INDEX)) {
+    console.log('The web app is not built yet: building it now (once; `npm run build:web` rebuilds it)…');
+    const outcome = await buildWeb();
+    if (outcome.built) console.log('Web app built into dist/web.');
+    else console.warn(`Web app not built: ${outcome.reason}. Starting the API without it.`);
+  }
+  if (!existsSync(WIDGET_LOADER)) {
+    const widget = await buildWidget();
+    if (widget.built) console.log('Survey widget and page built into dist/widget.');
+    else console.warn(`Survey widget not built: ${widget.reason}. Survey pages and the widget are unavailable.`);
+  }
 }
 
 export async function serveCli(argv: string[], mode: 'serve' | 'worker'): Promise<void> {

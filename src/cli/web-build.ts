@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_CONFIG = join(ROOT, 'src/web/vite.config.ts');
 export const WEB_INDEX = join(ROOT, 'dist/web/index.html');
+/** The widget and the public survey page are built by esbuild (src/widget/build.ts) into dist/widget. */
+export { buildWidget, WIDGET_LOADER } from '../widget/build.ts';
 
 const BUILD_TIMEOUT_MS = 300_000;
 

@@ -10,7 +10,9 @@ import { sqlState } from './db/retry.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { HttpProblem } from './http/problem.ts';
+import { registerPublicPages } from './http/public-pages.ts';
 import { registerRoutes } from './http/register.ts';
+import { registerUnsubscribePages } from './modules/email/unsubscribe-page.ts';
 import { apiRoutes } from './routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -63,6 +65,8 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
   const fastify = Fastify({
     logger: options.logger ? { level: app.config.logLevel } : false,
     bodyLimit: 1_048_576,
+    // Signed survey tokens travel in the path (/s/{token}, /api/v1/public/surveys/{token}); Fastify's default is 100.
+    routerOptions: { maxParamLength: 2100 },
     trustProxy: app.config.trustProxy,
   });
   await fastify.register(fastifyCookie);
@@ -74,7 +78,7 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
 
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
   });
 
@@ -92,6 +96,9 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
   });
 
   registerRoutes(fastify, app, apiRoutes);
+  await registerUnsubscribePages(fastify, app);
+  // The survey page and the widget scripts: before the web app's catch-all.
+  registerPublicPages(fastify, app);
 
   const openApi = buildOpenApi(apiRoutes, app.config.publicUrl);
   const docsHtml = renderDocsPage(openApi);

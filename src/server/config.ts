@@ -11,6 +11,10 @@ export interface Config {
   publicUrl: string;
   secret: string;
   smtpUrl: string | undefined;
+  /** From address of every email Koe sends (MAIL_FROM); the workspace name is the display name. */
+  mailFrom: string;
+  /** Retries of a failed SMTP delivery: attempts after the first, and the first delay (doubling after). */
+  emailRetry: { limit: number; delaySeconds: number };
   /** Create a demo workspace when the embedded database is empty. */
   seedDemo: boolean;
   logLevel: string;
@@ -36,6 +40,14 @@ function parsePositive(raw: string | undefined, name: string, fallback: number):
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 /** KOE_SECRET signs tokens; when absent it is generated once and kept in the data directory. */
@@ -68,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secret: loadSecret(dataDir, env.KOE_SECRET),
     smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `no-reply@${hostOf(publicUrl)}`,
+    emailRetry: {
+      limit: parsePositive(env.SMTP_RETRY_LIMIT, 'SMTP_RETRY_LIMIT', 5),
+      delaySeconds: parsePositive(env.SMTP_RETRY_DELAY_SECONDS, 'SMTP_RETRY_DELAY_SECONDS', 30),
+    },
     seedDemo: !databaseUrl && env.KOE_DEMO !== '0',
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

@@ -1,8 +1,13 @@
 import type { RouteSpec } from './http/route.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { emailRoutes } from './modules/email/routes.ts';
+import { distributionRoutes } from './modules/surveys/distribution-routes.ts';
 import { publicSurveyRoutes } from './modules/surveys/public-routes.ts';
+import { surveyResultRoutes } from './modules/surveys/results-routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
+import { segmentRoutes } from './modules/surveys/segment-routes.ts';
+import { widgetRoutes } from './modules/surveys/widget-routes.ts';
 import { workspaceRoutes } from './modules/workspaces/routes.ts';
 
 /** Every API route, in one list: registered, documented and walked by the tenant-isolation test. */
@@ -11,5 +16,10 @@ export const apiRoutes: RouteSpec[] = [
   ...customerRoutes,
   ...conversationRoutes,
   ...surveyRoutes,
+  ...surveyResultRoutes,
+  ...distributionRoutes,
+  ...segmentRoutes,
+  ...emailRoutes,
   ...publicSurveyRoutes,
+  ...widgetRoutes,
 ];

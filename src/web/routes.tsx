@@ -1,7 +1,9 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { AuthGate } from './layout/AuthGate.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { PageSkeleton } from './layout/PageSkeleton.tsx';
 import { CompaniesPage } from './pages/customers/CompaniesPage.tsx';
 import { CompanyPage } from './pages/customers/CompanyPage.tsx';
 import { ContactPage } from './pages/customers/ContactPage.tsx';
@@ -17,6 +19,17 @@ import { ReplyScriptsSettings } from './pages/settings/ReplyScriptsSettings.tsx'
 import { SettingsLayout } from './pages/settings/SettingsLayout.tsx';
 import { TeamsSettings } from './pages/settings/TeamsSettings.tsx';
 import { WorkspaceSettings } from './pages/settings/WorkspaceSettings.tsx';
+
+/**
+ * A page whose code loads when it is first opened: the feedback area and its settings
+ * stay out of the bundle every visit downloads.
+ */
+function later<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return {
+    lazy: async () => ({ Component: pick(await load()) }),
+    hydrateFallbackElement: <PageSkeleton />,
+  };
+}
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -40,6 +53,35 @@ export const router = createBrowserRouter([
           { path: 'customers/contacts/:contactId', element: <ContactPage /> },
           { path: 'customers/companies', element: <CompaniesPage /> },
           { path: 'customers/companies/:companyId', element: <CompanyPage /> },
+          { path: 'feedback', element: <Navigate to="/feedback/surveys" replace /> },
+          {
+            path: 'feedback/surveys',
+            ...later(
+              () => import('./pages/feedback/surveys/SurveysPage.tsx'),
+              (m) => m.SurveysPage,
+            ),
+          },
+          {
+            path: 'feedback/surveys/:surveyId',
+            ...later(
+              () => import('./pages/feedback/editor/SurveyEditorPage.tsx'),
+              (m) => m.SurveyEditorPage,
+            ),
+          },
+          {
+            path: 'feedback/surveys/:surveyId/summary',
+            ...later(
+              () => import('./pages/feedback/summary/SurveySummaryPage.tsx'),
+              (m) => m.SurveySummaryPage,
+            ),
+          },
+          {
+            path: 'feedback/responses',
+            ...later(
+              () => import('./pages/feedback/responses/ResponsesPage.tsx'),
+              (m) => m.ResponsesPage,
+            ),
+          },
           {
             path: 'settings',
             element: <SettingsLayout />,
@@ -50,6 +92,41 @@ export const router = createBrowserRouter([
               { path: 'teams', element: <TeamsSettings /> },
               { path: 'api-keys', element: <ApiKeysSettings /> },
               { path: 'reply-scripts', element: <ReplyScriptsSettings /> },
+              {
+                path: 'surveys',
+                ...later(
+                  () => import('./pages/settings/SurveySettings.tsx'),
+                  (m) => m.SurveySettings,
+                ),
+              },
+              {
+                path: 'segments',
+                ...later(
+                  () => import('./pages/settings/segments/SegmentsSettings.tsx'),
+                  (m) => m.SegmentsSettings,
+                ),
+              },
+              {
+                path: 'widget',
+                ...later(
+                  () => import('./pages/settings/WidgetSettings.tsx'),
+                  (m) => m.WidgetSettings,
+                ),
+              },
+              {
+                path: 'outbox',
+                ...later(
+                  () => import('./pages/settings/OutboxSettings.tsx'),
+                  (m) => m.OutboxSettings,
+                ),
+              },
+              {
+                path: 'suppressions',
+                ...later(
+                  () => import('./pages/settings/SuppressionsSettings.tsx'),
+                  (m) => m.SuppressionsSettings,
+                ),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

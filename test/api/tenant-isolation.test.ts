@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { invitationToken, linkToken } from '../../src/server/modules/surveys/tokens.ts';
 import { apiRoutes } from '../../src/server/routes.ts';
 import type { Me } from '../../src/shared/contracts/workspaces.ts';
 import {
@@ -13,6 +14,7 @@ import {
   createReplyScript,
   createTeam,
   createTestWorkspace,
+  expectStatus,
   loginSession,
   type TestWorkspace,
   unique,
@@ -20,6 +22,7 @@ import {
 import { apiClient, type Client, sessionClient } from '../support/http.ts';
 import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { answer, offerLink } from '../support/surveys.ts';
 
 /**
  * "Every object of another workspace answers 404, for every endpoint": workspace B
@@ -40,12 +43,19 @@ const ids = {} as Record<
   | 'invitation'
   | 'apiKey'
   | 'script'
-  | 'member',
+  | 'member'
+  | 'survey'
+  | 'segment'
+  | 'email'
+  | 'suppressedEmail'
+  | 'response',
   string
 >;
 let aContactEmail: string;
 let aSearchWord: string;
-const bIds = {} as Record<'contact' | 'conversation' | 'script', string>;
+const bIds = {} as Record<'contact' | 'conversation' | 'script' | 'survey', string>;
+/** A genuine answer token of A's survey. */
+let aToken: string;
 
 /** Which of A's objects a path takes, by the path's prefix. A new prefix must be added here. */
 const ID_BY_PREFIX: [string, keyof typeof ids][] = [
@@ -57,7 +67,15 @@ const ID_BY_PREFIX: [string, keyof typeof ids][] = [
   ['/api/v1/companies/', 'company'],
   ['/api/v1/conversations/', 'conversation'],
   ['/api/v1/reply-scripts/', 'script'],
+  ['/api/v1/surveys/', 'survey'],
+  ['/api/v1/survey-responses/', 'response'],
+  ['/api/v1/segments/', 'segment'],
+  ['/api/v1/outbox/', 'email'],
+  ['/api/v1/email-suppressions/', 'suppressedEmail'],
 ];
+
+/** Path parameters the walk fills in: ids, and the address of a suppressed email. */
+const PARAM = /\{(id|email)\}/;
 
 /** A valid body for each route that takes one, so the 404 comes from the lookup, not from validation. */
 function sampleBody(route: { method: string; path: string }): unknown {
@@ -71,9 +89,21 @@ function sampleBody(route: { method: string; path: string }): unknown {
     'POST /api/v1/conversations/{id}/messages': { kind: 'reply', body: 'Hello from B' },
     'PATCH /api/v1/reply-scripts/{id}': { name: 'Renamed' },
     'POST /api/v1/reply-scripts/{id}/render': { conversationId: bIds.conversation },
+    'PATCH /api/v1/surveys/{id}': { name: 'Renamed' },
+    'POST /api/v1/surveys/{id}/send': { contactId: bIds.contact },
+    'PATCH /api/v1/segments/{id}': { name: 'Renamed', filter: {} },
   };
   return bodies[`${route.method} ${route.path}`];
 }
+
+/** Each public route that takes a signed token, called with a given token. */
+const PUBLIC_TOKEN_ROUTES: Record<string, (client: Client, token: string) => ReturnType<Client['get']>> = {
+  'GET /api/v1/public/surveys/{token}': (client, token) =>
+    client.get(`/api/v1/public/surveys/${encodeURIComponent(token)}`),
+  'POST /api/v1/public/responses': (client, token) =>
+    client.post('/api/v1/public/responses', { token, score: 1, comment: 'forged' }),
+  'POST /api/v1/public/events': (client, token) => client.post('/api/v1/public/events', { token, type: 'dismissed' }),
+};
 
 /** A fingerprint of every row workspace A owns (API-key use stamps aside), to prove nothing changed. */
 async function fingerprint(pool: Pool, workspaceId: string): Promise<Record<string, string>> {
@@ -132,6 +162,18 @@ beforeAll(async () => {
   const invitation = await createInvitation(a.api, { role: 'viewer' });
   const apiKey = await createApiKey(a.api, { role: 'agent' });
   const script = await createReplyScript(a.api);
+  const survey = await a.api.post<{ id: string }>('/api/v1/surveys', {
+    name: 'NPS',
+    template: 'nps_relationship',
+    status: 'active',
+  });
+  const sent = await a.api.post<{ invitations: { id: string }[] }>(`/api/v1/surveys/${survey.body.id}/send`, {
+    contactId: otherContact.id,
+  });
+  const outbox = await a.api.get<{ data: { id: string; refId: string }[] }>('/api/v1/outbox');
+  const segment = await a.api.post<{ id: string }>('/api/v1/segments', { name: 'All', filter: {} });
+  const suppressedEmail = `${unique('unsubscribed')}@example.test`;
+  await a.api.post('/api/v1/email-suppressions', { email: suppressedEmail });
   Object.assign(ids, {
     contact: contact.id,
     otherContact: otherContact.id,
@@ -143,22 +185,42 @@ beforeAll(async () => {
     apiKey: apiKey.id,
     script: script.id,
     member: member.id,
+    survey: survey.body.id,
+    segment: segment.body.id,
+    email: outbox.body.data.find((e) => e.refId === sent.body.invitations[0]?.id)?.id ?? '',
+    suppressedEmail,
   });
+
+  // A's survey answered about A's conversation, through the public endpoint.
+  const offered = await offerLink(server.app, a.workspaceId, ids.survey, {
+    contactId: contact.id,
+    conversationId: conversation.id,
+  });
+  aToken = offered.token;
+  ids.response = expectStatus(await answer(server.url, aToken, { score: 9, comment: aSearchWord }), 200).id;
 
   bIds.contact = (await createContact(b.api)).id;
   bIds.conversation = (await createConversation(b.api)).id;
   bIds.script = (await createReplyScript(b.api)).id;
+  bIds.survey = (await b.api.post<{ id: string }>('/api/v1/surveys', { name: 'B', template: 'csat_support' })).body.id;
   bSession = await loginSession(server.url, b.owner.email, b.owner.password);
 });
 afterAll(() => server?.close());
 
-const idRoutes = apiRoutes.filter((route) => route.path.includes('{id}'));
+/** Public routes take a signed token, not an id: the public-token test walks them. */
+const idRoutes = apiRoutes.filter((route) => route.auth !== 'public' && PARAM.test(route.path));
 const listRoutes = apiRoutes.filter((route) => !route.path.includes('{') && route.method === 'GET');
 
 describe('tenant isolation', () => {
   test('the walk covers routes with ids', () => {
     expect(idRoutes.length).toBeGreaterThanOrEqual(20);
-    for (const route of apiRoutes) expect(route.path, 'only {id} path parameters are walked').not.toMatch(/\{(?!id\})/);
+    for (const route of apiRoutes) {
+      if (route.auth === 'public') continue;
+      expect(route.path, 'only {id} and {email} path parameters are walked').not.toMatch(/\{(?!(id|email)\})/);
+    }
+    for (const route of apiRoutes.filter((r) => r.auth === 'public' && r.path.includes('{'))) {
+      expect(PUBLIC_TOKEN_ROUTES, 'add it to PUBLIC_TOKEN_ROUTES').toHaveProperty([`${route.method} ${route.path}`]);
+    }
   });
 
   test('every route with an id answers 404 to another workspace, and A is unchanged', async () => {
@@ -168,7 +230,7 @@ describe('tenant isolation', () => {
       const name = `${route.method} ${route.path}`;
       const kind = ID_BY_PREFIX.find(([prefix]) => route.path.startsWith(prefix))?.[1];
       if (!kind) throw new Error(`${name}: add its path prefix to ID_BY_PREFIX in ${import.meta.filename}`);
-      const path = route.path.replace('{id}', ids[kind]);
+      const path = route.path.replace(PARAM, encodeURIComponent(ids[kind]));
       const body = sampleBody(route);
       if (route.body && body === undefined) throw new Error(`${name}: add a valid sample body to sampleBody()`);
       if (route.method === 'GET') {
@@ -216,6 +278,9 @@ describe('tenant isolation', () => {
       `/api/v1/conversations?teamId=${ids.team}`,
       '/api/v1/conversations?tag=vip',
       `/api/v1/conversations?q=${aSearchWord}`,
+      `/api/v1/survey-responses?contactId=${ids.contact}`,
+      `/api/v1/survey-responses?surveyId=${ids.survey}`,
+      `/api/v1/survey-responses?q=${aSearchWord}`,
     ]) {
       const response = await b.api.get<{ data: unknown[] }>(path);
       expect(response.status, path).toBe(200);
@@ -311,6 +376,53 @@ describe('tenant isolation', () => {
       user: { name: 'Owner of Workspace B' },
     });
     expect(joined.body.workspaces.map((w) => w.id).sort()).toEqual([a.workspaceId, b.workspaceId].sort());
+  });
+
+  test('public survey routes answer 4xx to forged and other-workspace tokens, and write nothing', async () => {
+    const secret = server.app.config.secret;
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const aInvitation =
+      (await a.api.get<{ data: { id: string }[] }>(`/api/v1/conversations/${ids.conversation}/survey-invitations`)).body
+        .data[0]?.id ?? '';
+    expect(aInvitation).not.toBe('');
+    const [body = '', mac = ''] = aToken.split('.');
+    const tokens = {
+      tampered: `${body}.${mac.startsWith('A') ? 'B' : 'A'}${mac.slice(1)}`,
+      "B's workspace on A's invitation": invitationToken(secret, {
+        w: b.workspaceId,
+        i: aInvitation,
+        s: ids.survey,
+        exp,
+      }),
+      "A's invitation for B's survey": invitationToken(secret, {
+        w: a.workspaceId,
+        i: aInvitation,
+        s: bIds.survey,
+        exp,
+      }),
+      "B's workspace on A's survey link": linkToken(secret, { w: b.workspaceId, s: ids.survey }),
+      "B's survey link naming A's contact": linkToken(secret, { w: b.workspaceId, s: bIds.survey, c: ids.contact }),
+    };
+    const before = [
+      await fingerprint(server.app.database.pool, a.workspaceId),
+      await fingerprint(server.app.database.pool, b.workspaceId),
+    ];
+    const anonymous = sessionClient(server.url);
+    for (const [what, token] of Object.entries(tokens)) {
+      for (const [name, request] of Object.entries(PUBLIC_TOKEN_ROUTES)) {
+        const response = await request(anonymous, token);
+        expect(response.status, `${name} with ${what}: ${response.text}`).toBeGreaterThanOrEqual(400);
+        expect(response.status, `${name} with ${what}`).toBeLessThan(500);
+        expect(response.text).not.toContain(aSearchWord);
+      }
+    }
+    expect([
+      await fingerprint(server.app.database.pool, a.workspaceId),
+      await fingerprint(server.app.database.pool, b.workspaceId),
+    ]).toEqual(before);
+    // Control: A's genuine token opens A's survey.
+    const open = PUBLIC_TOKEN_ROUTES['GET /api/v1/public/surveys/{token}'];
+    expect(open && (await open(anonymous, aToken)).status).toBe(200);
   });
 
   test('credentials of one workspace never open another', async () => {

@@ -5,7 +5,8 @@ import type { Config } from '../../src/server/config.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { startKoe } from '../../src/server/main.ts';
 import { createWorkspace } from '../../src/server/modules/workspaces/service.ts';
-import { openTestDatabase, testDatabaseUrl } from './database.ts';
+import { adminDatabaseUrl, openTestDatabase, testDatabaseUrl } from './database.ts';
+import { createScratchDatabase } from './postgres.ts';
 
 export interface TestServer {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -24,6 +25,13 @@ export interface TestServerOptions {
   worker?: boolean;
   /** Log requests (off by default). */
   logger?: boolean;
+  /** Settings that differ from testConfig() (e.g. smtpUrl). */
+  config?: Partial<Config>;
+  /**
+   * On PostgreSQL, a scratch database of its own instead of the run's shared one, so its
+   * job queue is not shared with other test files' workers (which have other settings).
+   */
+  isolatedDatabase?: boolean;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -37,6 +45,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://127.0.0.1',
     secret: 'koe-test-secret-0123456789abcdef',
     smtpUrl: undefined,
+    mailFrom: 'koe@example.test',
+    emailRetry: { limit: 2, delaySeconds: 1 },
     seedDemo: false,
     logLevel: 'warn',
     trustProxy: false,
@@ -54,7 +64,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const databaseUrl = testDatabaseUrl();
   // On PGlite the server gets an already open in-memory database; on PostgreSQL it connects itself.
   const database = databaseUrl ? undefined : await openTestDatabase();
-  const config = testConfig();
+  const adminUrl = adminDatabaseUrl();
+  const scratch = options.isolatedDatabase && adminUrl ? await createScratchDatabase(adminUrl, '_own') : null;
+  const config = testConfig({ ...options.config, ...(scratch ? { databaseUrl: scratch.url } : {}) });
   const koe = await startKoe(config, {
     worker: options.worker ?? false,
     logger: options.logger ?? false,
@@ -81,6 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await koe.close();
       await database?.close();
+      await scratch?.drop();
     },
   };
 }

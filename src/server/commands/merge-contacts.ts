@@ -6,12 +6,13 @@ import { badRequest } from '../http/problem.ts';
 import type { Actor } from '../modules/conversations/events.ts';
 import { moveContact } from '../modules/conversations/service.ts';
 import { getContact, getContactRow } from '../modules/customers/contacts.ts';
+import { moveSurveyContact } from '../modules/surveys/contact-data.ts';
 
 /**
  * Merges `sourceId` into `targetId`: every conversation, message and identity
  * (emails, phones, external ids) of the source moves to the target, attributes
  * the target lacks are kept, and the source is marked merged (it answers 404 from then on).
- * Survey answers join here when the feedback module exists.
+ * Survey invitations and responses move too (the over-surveying rules then see both histories).
  */
 export async function mergeContacts(
   db: Db,
@@ -48,6 +49,7 @@ export async function mergeContacts(
         );
     }
     await moveContact(tx, workspaceId, sourceId, targetId, actor);
+    await moveSurveyContact(tx, workspaceId, sourceId, targetId);
     await tx
       .update(contacts)
       .set({

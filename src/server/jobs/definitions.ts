@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { runAfterResolutionSurveys } from '../commands/survey-after-resolution.ts';
 import { autoCloseResolved } from '../modules/conversations/housekeeping.ts';
+import { deliverEmail, sweepQueuedEmails } from '../modules/email/delivery.ts';
+import { surveyEmailSettled } from '../modules/surveys/invitation-email.ts';
+import { sendDueReminders } from '../modules/surveys/reminders.ts';
 import { deleteExpiredSessions } from '../modules/workspaces/auth.ts';
 import { defineJob, type JobDefinition } from './queue.ts';
 
@@ -20,6 +24,46 @@ export const jobDefinitions: JobDefinition[] = [
     schedule: { cron: '17 3 * * *' },
     async handler(app) {
       await deleteExpiredSessions(app.db);
+    },
+  }),
+  defineJob({
+    name: 'survey-after-resolution',
+    schema: z.object({}),
+    // Reads the event log from each survey's cursor: a missed or repeated tick loses and repeats nothing.
+    schedule: { cron: '* * * * *' },
+    async handler(app) {
+      const run = await runAfterResolutionSurveys(app);
+      if (run.offered + run.skipped + run.failed > 0) {
+        app.log.info(
+          `[jobs] after-resolution surveys: ${run.offered} offered, ${run.skipped} skipped, ${run.failed} failed`,
+        );
+      }
+    },
+  }),
+  defineJob({
+    name: 'email-send',
+    schema: z.object({ workspaceId: z.uuid(), emailId: z.uuid() }),
+    // Retries come with each job (config.emailRetry); the handler marks the last failure.
+    async handler(app, data) {
+      await deliverEmail(app, data, surveyEmailSettled);
+    },
+  }),
+  defineJob({
+    name: 'email-sweep',
+    schema: z.object({}),
+    schedule: { cron: '*/5 * * * *' },
+    async handler(app) {
+      const queued = await sweepQueuedEmails(app, new Date(), surveyEmailSettled);
+      if (queued > 0) app.log.info(`[jobs] re-queued ${queued} emails`);
+    },
+  }),
+  defineJob({
+    name: 'survey-reminders',
+    schema: z.object({}),
+    schedule: { cron: '*/15 * * * *' },
+    async handler(app) {
+      const sent = await sendDueReminders(app);
+      if (sent > 0) app.log.info(`[jobs] sent ${sent} survey reminders`);
     },
   }),
 ];

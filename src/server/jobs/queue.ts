@@ -21,7 +21,16 @@ export interface Jobs {
   send(
     name: string,
     data: object,
-    options?: { startAfter?: Date | number; singletonKey?: string },
+    options?: {
+      startAfter?: Date | number;
+      singletonKey?: string;
+      /** A fixed job id: sending the same id again adds nothing (idempotent enqueue). */
+      id?: string;
+      /** Overrides the queue's retry policy for this job. */
+      retryLimit?: number;
+      retryDelay?: number;
+      retryBackoff?: boolean;
+    },
   ): Promise<string | null>;
   /** Starts workers for every definition (koe serve and koe worker; not one-shot CLI commands). */
   work(app: AppContext): Promise<void>;

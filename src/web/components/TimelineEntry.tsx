@@ -4,9 +4,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimelineItem, TimelineKind } from '../../shared/contracts/customers.ts';
+import { SURVEY_KINDS, type SurveyKind } from '../../shared/contracts/surveys.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CollapsibleText } from './CollapsibleText.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
+import { SurveyScoreBadge } from './SurveyScoreBadge.tsx';
 
 const KIND_LOOK: Record<TimelineKind, { color: string; icon: typeof IconMessage }> = {
   conversation: { color: 'koe', icon: IconMessages },
@@ -14,6 +16,8 @@ const KIND_LOOK: Record<TimelineKind, { color: string; icon: typeof IconMessage 
   note: { color: 'yellow', icon: IconLock },
   survey_response: { color: 'teal', icon: IconStar },
 };
+
+const isSurveyKind = (value: unknown): value is SurveyKind => (SURVEY_KINDS as readonly unknown[]).includes(value);
 
 function kindLabel(item: TimelineItem, t: TFunction): string {
   if (item.kind !== 'message') return t(`timeline.kind.${item.kind}`);
@@ -66,10 +70,26 @@ export function TimelineEntry({ item, currentConversationId, compact = false }: 
         </Group>
         <RelativeTime iso={item.occurredAt} />
       </Group>
-      {typeof score === 'number' && (
-        <Badge size="sm" variant="light" color="teal" mb={4}>
-          {t('timeline.score', { score })}
-        </Badge>
+      {item.kind === 'survey_response' && isSurveyKind(item.data.kind) ? (
+        <Group gap={6} mb={4} wrap="nowrap">
+          <SurveyScoreBadge
+            surveyId={typeof item.data.surveyId === 'string' ? item.data.surveyId : null}
+            kind={item.data.kind}
+            score={typeof score === 'number' ? score : null}
+            size="sm"
+          />
+          {typeof item.data.surveyName === 'string' && (
+            <Text size="xs" c="dimmed" truncate>
+              {item.data.surveyName}
+            </Text>
+          )}
+        </Group>
+      ) : (
+        typeof score === 'number' && (
+          <Badge size="sm" variant="light" color="teal" mb={4}>
+            {t('timeline.score', { score })}
+          </Badge>
+        )
       )}
       {item.kind === 'conversation' ? (
         <Text size="sm" fw={500} lineClamp={2}>

@@ -1,3 +1,5 @@
+import { deliveryEn } from './delivery/en.ts';
+import { feedbackEn } from './feedback/en.ts';
 import type { ja } from './ja.ts';
 
 /** The shape every language must fill: the Japanese messages' keys, with any strings. */
@@ -140,6 +142,7 @@ export const en: Messages = {
     messagesLabel: 'Messages',
     someone: 'Someone',
     system: 'System',
+    surveyAnswered: '{{name}} answered a survey',
   },
   events: {
     created: 'Conversation created by {{actor}}',
@@ -257,6 +260,12 @@ export const en: Messages = {
     apiKeys: 'API keys',
     replyScripts: 'Reply scripts',
     noPermission: 'Only admins can change these settings.',
+    feedbackGroup: 'Feedback',
+    surveys: 'Surveys',
+    segments: 'Segments',
+    widget: 'Widget',
+    outbox: 'Outbox',
+    suppressions: 'Suppression list',
   },
   workspaceSettings: {
     description: 'Your workspace name, the time zone reports are bucketed in, and the default language for customers.',
@@ -352,4 +361,6 @@ export const en: Messages = {
       workspace_name: 'Workspace name',
     },
   },
+  ...feedbackEn,
+  ...deliveryEn,
 };

@@ -1,3 +1,6 @@
+import { deliveryJa } from './delivery/ja.ts';
+import { feedbackJa } from './feedback/ja.ts';
+
 /** Japanese UI messages; `en.ts` must have exactly the same keys (checked by its `Messages` type). */
 export const ja = {
   app: {
@@ -136,6 +139,7 @@ export const ja = {
     messagesLabel: 'メッセージ',
     someone: '誰か',
     system: 'システム',
+    surveyAnswered: '{{name}} さんがアンケートに回答しました',
   },
   events: {
     created: '{{actor}} が会話を作成しました',
@@ -252,6 +256,12 @@ export const ja = {
     apiKeys: 'API キー',
     replyScripts: '定型文',
     noPermission: 'この設定を変更できるのは管理者だけです。',
+    feedbackGroup: 'フィードバック',
+    surveys: 'アンケート',
+    segments: 'セグメント',
+    widget: 'ウィジェット',
+    outbox: '送信箱',
+    suppressions: '配信停止リスト',
   },
   workspaceSettings: {
     description: 'ワークスペースの名前、集計に使うタイムゾーン、顧客向けの既定の言語。',
@@ -346,4 +356,6 @@ export const ja = {
       workspace_name: 'ワークスペース名',
     },
   },
+  ...feedbackJa,
+  ...deliveryJa,
 };

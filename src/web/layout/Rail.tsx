@@ -95,10 +95,15 @@ export function Rail() {
             icon={<IconUsers size={size} />}
             testId="nav-customers"
           />
+          <RailLink
+            to="/feedback"
+            label={t('nav.feedback')}
+            icon={<IconMessageStar size={size} />}
+            testId="nav-feedback"
+          />
           <Text size="xs" c="dimmed" fw={600} px="sm" pt="sm" pb={2}>
             {t('app.comingSoon')}
           </Text>
-          <ComingSoon label={t('nav.feedback')} icon={<IconMessageStar size={size} />} />
           <ComingSoon label={t('nav.insights')} icon={<IconChartBar size={size} />} />
           <ComingSoon label={t('nav.recovery')} icon={<IconLifebuoy size={size} />} />
           <ComingSoon label={t('nav.success')} icon={<IconHeartHandshake size={size} />} />

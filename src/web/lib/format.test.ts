@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelative, languageName } from './format.ts';
+import { formatDate, formatMinutes, formatRelative, languageName } from './format.ts';
 
 const at = '2026-11-24T05:00:00Z';
 
@@ -20,5 +20,12 @@ describe('format', () => {
     expect(languageName('ja', 'en')).toBe('Japanese');
     expect(languageName('en', 'ja')).toBe('英語');
     expect(languageName(null, 'en')).toBeNull();
+  });
+
+  it('writes durations the way people say them', () => {
+    expect(formatMinutes(135, 'ja')).toBe('2 時間 15 分');
+    expect(formatMinutes(135, 'en')).toBe('2 h 15 min');
+    expect(formatMinutes(2880, 'en')).toBe('2 days');
+    expect(formatMinutes(30, 'ja')).toBe('30 分');
   });
 });

@@ -65,3 +65,21 @@ export function formatRelative(iso: string, locale: Locale, now: number = Date.n
   }
   return format.format(0, 'second');
 }
+
+/** 0 → "すぐ" is the caller's; 90 → "1 時間 30 分" / "1 h 30 min"; 2880 → "2 日" / "2 days". */
+export function formatMinutes(minutes: number, locale: Locale): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts: string[] = [];
+  if (locale === 'ja') {
+    if (days) parts.push(`${days} 日`);
+    if (hours) parts.push(`${hours} 時間`);
+    if (rest || parts.length === 0) parts.push(`${rest} 分`);
+  } else {
+    if (days) parts.push(`${days} ${days === 1 ? 'day' : 'days'}`);
+    if (hours) parts.push(`${hours} h`);
+    if (rest || parts.length === 0) parts.push(`${rest} min`);
+  }
+  return parts.join(' ');
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tz, workspaceId } from './columns.ts';
 
@@ -32,6 +33,8 @@ export const emailMessages = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('email_messages_created_idx').on(t.workspaceId, t.createdAt),
     index('email_messages_ref_idx').on(t.workspaceId, t.refId),
+    /** The sweep finds emails whose delivery job never got enqueued. */
+    index('email_messages_queued_idx').on(t.workspaceId, t.createdAt).where(sql`${t.status} = 'queued'`),
   ],
 );
 

@@ -1,4 +1,5 @@
 export * from './conversations.ts';
+export * from './cursors.ts';
 export * from './customers.ts';
 export * from './email.ts';
 export * from './surveys.ts';

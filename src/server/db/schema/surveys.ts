@@ -70,6 +70,8 @@ export const surveyInvitations = pgTable(
     surveyId: uuid('survey_id').notNull(),
     version: integer('version').notNull(),
     contactId: uuid('contact_id'),
+    /** An anonymous widget visitor (random id kept in their browser), throttled like a contact. */
+    visitorId: text('visitor_id'),
     conversationId: uuid('conversation_id'),
     cycle: integer('cycle'),
     delivery: text('delivery').$type<DeliveryChannel>().notNull(),
@@ -96,8 +98,17 @@ export const surveyInvitations = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.surveyId], foreignColumns: [surveys.workspaceId, surveys.id] }),
     index('survey_invitations_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
+    index('survey_invitations_visitor_idx')
+      .on(t.workspaceId, t.visitorId, t.createdAt)
+      .where(sql`${t.visitorId} is not null`),
     index('survey_invitations_survey_idx').on(t.workspaceId, t.surveyId, t.createdAt),
     index('survey_invitations_status_idx').on(t.workspaceId, t.status, t.scheduledAt),
+    /** Email invitations that may still get their one reminder (the survey-reminders job). */
+    index('survey_invitations_reminder_idx')
+      .on(t.workspaceId, t.sentAt)
+      .where(
+        sql`${t.delivery} = 'email' and ${t.reminderSentAt} is null and ${t.status} in ('sent', 'delivered', 'opened')`,
+      ),
     /** At most once per care cycle. */
     uniqueIndex('survey_invitations_cycle_key')
       .on(t.workspaceId, t.surveyId, t.conversationId, t.cycle)

@@ -20,6 +20,7 @@ import {
 import { presentMessage } from './presenters.ts';
 
 const PREVIEW_CHARS = 200;
+const BOT: Actor = { type: 'bot', id: null };
 
 /** Who wrote a message of this kind: the customer, the acting member, or a bot. */
 export function authorOf(kind: MessageKind, row: ConversationRow, actor: Actor, authorId: string | undefined): Actor {
@@ -132,6 +133,24 @@ export async function addMessage(
     const names = await actorNames(tx, workspaceId, [{ type: message.authorType, id: message.authorId }]);
     return presentMessage(message, message.authorId ? (names.get(message.authorId) ?? null) : null);
   });
+}
+
+/**
+ * An automated public message (e.g. a survey link after resolution) inside the caller's
+ * transaction. Like every bot message it is no response and reopens nothing.
+ */
+export async function postBotMessage(
+  tx: Tx,
+  workspaceId: string,
+  conversationId: string,
+  body: string,
+  at: Date,
+): Promise<string> {
+  const row = await lockConversation(tx, workspaceId, conversationId);
+  const { message, events } = await appendMessage(tx, workspaceId, row, BOT, { kind: 'bot', body }, at);
+  await saveConversation(tx, row, at);
+  await recordEvents(tx, workspaceId, events);
+  return message.id;
 }
 
 export async function listMessages(

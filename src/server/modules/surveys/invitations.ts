@@ -15,6 +15,8 @@ export interface NewInvitation {
   survey: SurveyRecord;
   delivery: DeliveryChannel;
   contactId?: string | null | undefined;
+  /** An anonymous widget visitor, throttled like a contact. */
+  visitorId?: string | null | undefined;
   conversationId?: string | null | undefined;
   cycle?: number | null | undefined;
   language?: string | null | undefined;
@@ -74,11 +76,12 @@ export async function createInvitation(
   const details = input.contactId ? await contactDetails(tx, workspaceId, input.contactId) : null;
   const email = input.delivery === 'email' ? (details?.email ?? null) : null;
   const skipped =
-    input.contactId && !input.unthrottled
+    (input.contactId || input.visitorId) && !input.unthrottled
       ? await throttleReason(tx, workspaceId, {
           surveyId: input.survey.row.id,
           recontactDays: input.survey.row.settings.recontactDays,
           contactId: input.contactId,
+          visitorId: input.visitorId,
           email,
           now,
         })
@@ -91,6 +94,7 @@ export async function createInvitation(
       surveyId: input.survey.row.id,
       version: input.survey.row.version,
       contactId: input.contactId ?? null,
+      visitorId: input.contactId ? null : (input.visitorId ?? null),
       conversationId: input.conversationId ?? null,
       cycle: input.cycle ?? null,
       delivery: input.delivery,

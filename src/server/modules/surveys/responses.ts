@@ -1,18 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { PublicAnswerInput, PublicSurvey, SurveyDefinition } from '../../../shared/contracts/surveys.ts';
 import { toTsvectorLiteral } from '../../../shared/search.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { surveyAnswers, surveyResponses, workspaces } from '../../db/schema/index.ts';
+import {
+  surveyAnswers,
+  surveyInvitations,
+  surveyResponses,
+  surveys,
+  surveyVersions,
+  workspaces,
+} from '../../db/schema/index.ts';
 import { badRequest, HttpProblem } from '../../http/problem.ts';
 import { newId } from '../../lib/id.ts';
-import {
-  chooseLanguage,
-  createInvitation,
-  getInvitationRow,
-  type InvitationRow,
-  markInvitation,
-  tokenFor,
-} from './invitations.ts';
+import { chooseLanguage, createInvitation, type InvitationRow, markInvitation, tokenFor } from './invitations.ts';
 import { getSurveyRecord, type SurveyRecord, scaleOf } from './service.ts';
 import { readInvitationToken, readLinkToken } from './tokens.ts';
 
@@ -58,6 +58,56 @@ export function publicDefinition(definition: SurveyDefinition, language: string)
 interface Resolved {
   invitation: InvitationRow;
   survey: SurveyRecord;
+  /** The answer so far (answering again updates it). */
+  answer: { id: string; score: number | null; comment: string | null } | null;
+}
+
+/**
+ * The invitation (locked for this transaction), the survey version it was given and
+ * the answer so far, in one round trip: answering is the hot public path.
+ */
+async function invitationWithSurvey(tx: Tx, workspaceId: string, invitationId: string): Promise<Resolved | null> {
+  const [row] = await tx
+    .select({
+      invitation: surveyInvitations,
+      survey: surveys,
+      definition: surveyVersions.definition,
+      answerId: surveyResponses.id,
+      score: surveyResponses.score,
+      comment: surveyResponses.comment,
+    })
+    .from(surveyInvitations)
+    .innerJoin(
+      surveys,
+      and(eq(surveys.workspaceId, surveyInvitations.workspaceId), eq(surveys.id, surveyInvitations.surveyId)),
+    )
+    .innerJoin(
+      surveyVersions,
+      and(
+        eq(surveyVersions.workspaceId, surveyInvitations.workspaceId),
+        eq(surveyVersions.surveyId, surveyInvitations.surveyId),
+        eq(surveyVersions.version, surveyInvitations.version),
+      ),
+    )
+    .leftJoin(
+      surveyResponses,
+      and(
+        eq(surveyResponses.workspaceId, surveyInvitations.workspaceId),
+        eq(surveyResponses.invitationId, surveyInvitations.id),
+      ),
+    )
+    .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, invitationId)))
+    .limit(1)
+    .for('update', { of: surveyInvitations })
+    // Named: PostgreSQL parses and plans it once per connection (planning cost more than running it).
+    .prepare('koe_answer_target')
+    .execute();
+  if (!row) return null;
+  return {
+    invitation: row.invitation,
+    survey: { row: row.survey, definition: row.definition },
+    answer: row.answerId ? { id: row.answerId, score: row.score, comment: row.comment } : null,
+  };
 }
 
 /**
@@ -65,14 +115,13 @@ interface Resolved {
  * new invitation for this visit; an invitation token must name the invitation's own
  * survey — a token made for one survey never answers another.
  */
-async function resolveToken(tx: Tx, secret: string, token: string, now: Date, lock: boolean): Promise<Resolved> {
+async function resolveToken(tx: Tx, secret: string, token: string, now: Date): Promise<Resolved> {
   const payload = readInvitationToken(secret, token);
   if (payload) {
-    const invitation = await getInvitationRow(tx, payload.w, payload.i, lock);
-    if (!invitation || invitation.surveyId !== payload.s) throw invalidToken();
-    if (invitation.status === 'skipped' || invitation.status === 'failed') throw invalidToken();
-    const survey = await getSurveyRecord(tx, payload.w, invitation.surveyId, invitation.version);
-    return { invitation, survey };
+    const resolved = await invitationWithSurvey(tx, payload.w, payload.i);
+    if (!resolved || resolved.invitation.surveyId !== payload.s) throw invalidToken();
+    if (resolved.invitation.status === 'skipped' || resolved.invitation.status === 'failed') throw invalidToken();
+    return resolved;
   }
   const link = readLinkToken(secret, token);
   if (!link) throw invalidToken();
@@ -88,18 +137,7 @@ async function resolveToken(tx: Tx, secret: string, token: string, now: Date, lo
     unthrottled: true,
     now,
   });
-  return { invitation, survey };
-}
-
-async function currentAnswer(tx: Tx, invitation: InvitationRow) {
-  const [row] = await tx
-    .select({ id: surveyResponses.id, score: surveyResponses.score, comment: surveyResponses.comment })
-    .from(surveyResponses)
-    .where(
-      and(eq(surveyResponses.workspaceId, invitation.workspaceId), eq(surveyResponses.invitationId, invitation.id)),
-    )
-    .limit(1);
-  return row ?? null;
+  return { invitation, survey, answer: null };
 }
 
 /** Opening the page records an impression; it never records a score. */
@@ -111,14 +149,13 @@ export async function openPublicSurvey(
 ): Promise<PublicSurvey & { token: string }> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const { invitation, survey } = await resolveToken(tx, secret, token, now, true);
+    const { invitation, survey, answer } = await resolveToken(tx, secret, token, now);
     await markInvitation(tx, invitation, 'opened', now);
     const [workspace] = await tx
       .select({ name: workspaces.name })
       .from(workspaces)
       .where(eq(workspaces.id, invitation.workspaceId));
     const chosen = language ? chooseLanguage(survey, language, invitation.language) : invitation.language;
-    const answer = await currentAnswer(tx, invitation);
     return {
       surveyId: survey.row.id,
       ...publicDefinition(survey.definition, chosen),
@@ -136,7 +173,7 @@ export async function recordPublicEvent(
   type: 'opened' | 'dismissed',
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const { invitation } = await resolveToken(tx, secret, token, new Date(), true);
+    const { invitation } = await resolveToken(tx, secret, token, new Date());
     await markInvitation(tx, invitation, type, new Date());
   });
 }
@@ -208,9 +245,8 @@ export async function submitPublicAnswer(
 ): Promise<{ id: string; score: number | null; comment: string | null; thankYou: string }> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const { invitation, survey } = await resolveToken(tx, secret, input.token, now, true);
+    const { invitation, survey, answer: existing } = await resolveToken(tx, secret, input.token, now);
     const rows = answerRows(survey.definition, input);
-    const existing = await currentAnswer(tx, invitation);
     const workspaceId = invitation.workspaceId;
     const scoreRow = rows.find((r) => r.questionId === 'score');
     const commentQuestion = survey.definition.questions.find((q) => q.type === 'comment');
@@ -225,44 +261,61 @@ export async function submitPublicAnswer(
         .set({ score, comment, language, searchVector: comment ? toTsvectorLiteral(comment) : null, updatedAt: now })
         .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.id, id)));
     } else {
-      await tx.insert(surveyResponses).values({
-        workspaceId,
-        id,
-        surveyId: survey.row.id,
-        version: invitation.version,
-        invitationId: invitation.id,
-        kind: survey.row.kind,
-        score,
-        comment,
-        contactId: invitation.contactId,
-        conversationId: invitation.conversationId,
-        cycle: invitation.cycle,
-        delivery: invitation.delivery,
-        language,
-        agentId: invitation.agentId,
-        teamId: invitation.teamId,
-        channel: invitation.channel,
-        touchpoint: invitation.touchpoint,
-        searchVector: comment ? toTsvectorLiteral(comment) : null,
-        submittedAt: now,
-        updatedAt: now,
-      });
+      // Every value is a parameter and every column is given, so the text never changes: prepared once.
+      await tx
+        .insert(surveyResponses)
+        .values({
+          workspaceId,
+          id,
+          surveyId: survey.row.id,
+          version: invitation.version,
+          invitationId: invitation.id,
+          kind: survey.row.kind,
+          score,
+          comment,
+          contactId: invitation.contactId,
+          conversationId: invitation.conversationId,
+          cycle: invitation.cycle,
+          delivery: invitation.delivery,
+          language,
+          agentId: invitation.agentId,
+          teamId: invitation.teamId,
+          channel: invitation.channel,
+          touchpoint: invitation.touchpoint,
+          searchVector: comment ? toTsvectorLiteral(comment) : null,
+          submittedAt: now,
+          updatedAt: now,
+        })
+        .prepare('koe_response_insert')
+        .execute();
     }
-    for (const row of rows) {
+    if (existing && rows.length > 0) {
       // A question answered again replaces its previous answer (all its options).
+      const answered = rows.map((r) => r.questionId);
       await tx
         .delete(surveyAnswers)
         .where(
           and(
             eq(surveyAnswers.workspaceId, workspaceId),
             eq(surveyAnswers.responseId, id),
-            eq(surveyAnswers.questionId, row.questionId),
+            inArray(surveyAnswers.questionId, answered),
           ),
         );
     }
-    if (rows.length > 0)
-      await tx.insert(surveyAnswers).values(rows.map((r) => ({ workspaceId, responseId: id, ...r })));
-    await markInvitation(tx, invitation, 'answered', now);
+    if (rows.length > 0) {
+      await tx
+        .insert(surveyAnswers)
+        .values(rows.map((r) => ({ workspaceId, responseId: id, ...r })))
+        .prepare(`koe_answers_insert_${rows.length}`)
+        .execute();
+    }
+    // Answered is the last step of the funnel: the status always becomes it; answering again moves the time.
+    await tx
+      .update(surveyInvitations)
+      .set({ status: 'answered', answeredAt: now })
+      .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, invitation.id)))
+      .prepare('koe_invitation_answered')
+      .execute();
     return { id, score, comment, thankYou: publicDefinition(survey.definition, language).thankYou };
   });
 }

@@ -149,7 +149,7 @@ export async function updateSurvey(
   input: UpdateSurveyInput,
 ): Promise<Survey> {
   return db.transaction(async (tx) => {
-    const { row } = await getSurveyRecord(tx, workspaceId, surveyId);
+    const { row, definition: current } = await getSurveyRecord(tx, workspaceId, surveyId);
     const fields: Partial<typeof surveys.$inferInsert> = { updatedAt: new Date() };
     if (input.name !== undefined) fields.name = input.name;
     if (input.status !== undefined) fields.status = input.status;
@@ -161,7 +161,13 @@ export async function updateSurvey(
           `cannot change a ${row.kind} survey into ${input.definition.kind}; create a new survey`,
         );
       }
-      if (await versionInUse(tx, workspaceId, surveyId, row.version)) {
+      const inUse = await versionInUse(tx, workspaceId, surveyId, row.version);
+      // Every version of a survey is summarised together: a rating's scale is part of what its scores mean.
+      const [was, will] = [scaleOf(current), scaleOf(input.definition)];
+      if ((inUse || row.version > 1) && (was.min !== will.min || was.max !== will.max)) {
+        throw badRequest('body.definition.scale', 'cannot change once the survey has been sent; create a new survey');
+      }
+      if (inUse) {
         fields.version = row.version + 1;
         await tx
           .insert(surveyVersions)

@@ -41,7 +41,15 @@ export async function isSuppressed(tx: Tx, workspaceId: string, email: string): 
 export async function throttleReason(
   tx: Tx,
   workspaceId: string,
-  input: { surveyId: string; recontactDays: number; contactId: string; email?: string | null | undefined; now: Date },
+  input: {
+    surveyId: string;
+    recontactDays: number;
+    /** The person: a contact, or else an anonymous widget visitor. */
+    contactId?: string | null | undefined;
+    visitorId?: string | null | undefined;
+    email?: string | null | undefined;
+    now: Date;
+  },
 ): Promise<SkipReason | null> {
   if (input.email && (await isSuppressed(tx, workspaceId, input.email))) return 'unsubscribed';
   const settings = await throttlingSettings(tx, workspaceId);
@@ -53,7 +61,9 @@ export async function throttleReason(
     .where(
       and(
         eq(surveyInvitations.workspaceId, workspaceId),
-        eq(surveyInvitations.contactId, input.contactId),
+        input.contactId
+          ? eq(surveyInvitations.contactId, input.contactId)
+          : eq(surveyInvitations.visitorId, input.visitorId ?? ''),
         inArray(surveyInvitations.status, [...COUNTED]),
         gt(surveyInvitations.createdAt, new Date(input.now.getTime() - horizon * day)),
       ),

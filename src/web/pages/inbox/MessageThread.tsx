@@ -3,7 +3,9 @@ import { IconMessageOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationEvent, Message } from '../../../shared/contracts/conversations.ts';
+import type { SurveyResponse } from '../../../shared/contracts/surveys.ts';
 import { useConversation, useConversationEvents, useMessages } from '../../api/conversations.ts';
+import { useConversationResponses } from '../../api/surveyResponses.ts';
 import { useMembers, useTeams } from '../../api/workspace.ts';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -11,8 +13,12 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { describeEvent, isShownInThread } from './eventText.ts';
 import { MessageItem } from './MessageItem.tsx';
+import { SurveyResponseItem } from './SurveyResponseItem.tsx';
 
-type Entry = { at: string; message: Message } | { at: string; event: ConversationEvent };
+type Entry =
+  | { at: string; message: Message }
+  | { at: string; event: ConversationEvent }
+  | { at: string; response: SurveyResponse };
 
 export function MessageThread({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -20,6 +26,7 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
   const events = useConversationEvents(conversationId);
+  const responses = useConversationResponses(conversationId);
   const members = useMembers();
   const teams = useTeams();
   const bottomRef = useRef<HTMLDivElement>(null);
@@ -28,9 +35,10 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
     const list: Entry[] = [
       ...(messages.data ?? []).map((message) => ({ at: message.createdAt, message })),
       ...(events.data ?? []).filter(isShownInThread).map((event) => ({ at: event.occurredAt, event })),
+      ...(responses.data ?? []).map((response) => ({ at: response.submittedAt, response })),
     ];
     return list.sort((a, b) => a.at.localeCompare(b.at));
-  }, [messages.data, events.data]);
+  }, [messages.data, events.data, responses.data]);
 
   const count = entries.length;
   useEffect(() => {
@@ -69,6 +77,8 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
         {entries.map((entry) =>
           'message' in entry ? (
             <MessageItem key={entry.message.id} message={entry.message} customerName={customerName} />
+          ) : 'response' in entry ? (
+            <SurveyResponseItem key={entry.response.id} response={entry.response} customerName={customerName} />
           ) : (
             <Text key={entry.event.id} size="xs" c="dimmed" ta="center" data-testid="thread-event">
               {describeEvent(entry.event, t, names)} · {formatDateTime(entry.event.occurredAt, locale)}

@@ -1,5 +1,16 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconKey, IconTemplate, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAppWindow,
+  IconBuilding,
+  IconClipboardList,
+  IconFilter,
+  IconKey,
+  IconMail,
+  IconMailOff,
+  IconTemplate,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink } from 'react-router';
 
@@ -11,6 +22,13 @@ export function SettingsLayout() {
     { to: '/settings/teams', label: t('settings.teams'), icon: IconUsersGroup },
     { to: '/settings/reply-scripts', label: t('settings.replyScripts'), icon: IconTemplate },
     { to: '/settings/api-keys', label: t('settings.apiKeys'), icon: IconKey },
+  ];
+  const feedbackItems = [
+    { to: '/settings/surveys', label: t('settings.surveys'), icon: IconClipboardList },
+    { to: '/settings/segments', label: t('settings.segments'), icon: IconFilter },
+    { to: '/settings/widget', label: t('settings.widget'), icon: IconAppWindow },
+    { to: '/settings/outbox', label: t('settings.outbox'), icon: IconMail },
+    { to: '/settings/suppressions', label: t('settings.suppressions'), icon: IconMailOff },
   ];
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', height: '100%', minHeight: 0 }}>
@@ -33,6 +51,22 @@ export function SettingsLayout() {
               label={label}
               leftSection={<Icon size={16} />}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </Stack>
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb="xs">
+          {t('settings.feedbackGroup')}
+        </Text>
+        <Stack gap={2}>
+          {feedbackItems.map(({ to, label, icon: Icon }) => (
+            <NavLink
+              key={to}
+              component={RouterNavLink}
+              to={to}
+              label={label}
+              leftSection={<Icon size={16} />}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              data-testid={`settings-nav-${to.split('/').pop()}`}
             />
           ))}
         </Stack>

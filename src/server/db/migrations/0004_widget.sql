@@ -1,0 +1,2 @@
+ALTER TABLE "survey_invitations" ADD COLUMN "visitor_id" text;--> statement-breakpoint
+CREATE INDEX "survey_invitations_visitor_idx" ON "survey_invitations" USING btree ("workspace_id","visitor_id","created_at") WHERE "survey_invitations"."visitor_id" is not null;

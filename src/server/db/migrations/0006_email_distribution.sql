@@ -1,0 +1,2 @@
+CREATE INDEX "email_messages_queued_idx" ON "email_messages" USING btree ("workspace_id","created_at") WHERE "email_messages"."status" = 'queued';--> statement-breakpoint
+CREATE INDEX "survey_invitations_reminder_idx" ON "survey_invitations" USING btree ("workspace_id","sent_at") WHERE "survey_invitations"."delivery" = 'email' and "survey_invitations"."reminder_sent_at" is null and "survey_invitations"."status" in ('sent', 'delivered', 'opened');
