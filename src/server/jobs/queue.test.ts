@@ -49,6 +49,8 @@ describe('the job queue (pg-boss)', () => {
     const { rows } = await server.app.database.pool.query<{ name: string }>(
       'select name from pgboss.schedule order by name',
     );
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['conversations-auto-close', 'sessions-cleanup']));
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['conversations-auto-close', 'sessions-cleanup', 'survey-after-resolution']),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PublicAnswerInput, PublicEventInput, PublicSurvey } from '../../../shared/contracts/surveys.ts';
 import { defineRoute } from '../../http/route.ts';
-import { openPublicSurvey, recordPublicEvent, submitPublicAnswer } from './responses.ts';
+import { answerQueue } from './answer-queue.ts';
+import { openPublicSurvey, recordPublicEvent } from './responses.ts';
 
 const tags = ['Public survey'];
 
@@ -33,7 +34,7 @@ export const publicSurveyRoutes = [
       thankYou: z.string(),
     }),
     rateLimit: 'public',
-    handler: ({ app, body }) => submitPublicAnswer(app.db, app.config.secret, body),
+    handler: ({ app, body }) => answerQueue(app.database, app.config.secret).submit(body),
   }),
   defineRoute({
     method: 'POST',

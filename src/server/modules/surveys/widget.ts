@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { retryOnConflict } from '../../db/retry.ts';
 import { surveyInvitations, surveys, surveyVersions } from '../../db/schema/index.ts';
 import { createInvitation, type InvitationRow, markInvitation, tokenFor } from './invitations.ts';
-import { publicDefinition } from './responses.ts';
+import { publicDefinition } from './public-definition.ts';
 import { getSurveyRecord, type SurveyRecord } from './service.ts';
 import { throttleReason } from './throttling.ts';
 import { identifiedContact, type WidgetWorkspace, widgetWorkspace } from './widget-identity.ts';

@@ -88,7 +88,7 @@ export const deliveryEn: typeof deliveryJa = {
     addAttribute: 'Add an attribute',
     removeAttribute: 'Remove attribute',
     companiesCount: 'Companies: {{count}}',
-    previewCount: 'Selects {{formatted}} contacts now',
+    previewCount: 'Contacts selected now: {{formatted}}',
     contacts: 'Contacts',
     contactCount: '{{formatted}}',
     everyone: 'Every customer',

@@ -210,6 +210,8 @@ export const feedbackJa = {
     sentHint: 'SMTP が設定されていない間は、メールは送られず送信箱に保存されます。',
     linkCount: 'リンクを {{count}} 件作成しました',
     linkHint: 'リンクを相手に渡してください。回答は確定ボタンを押したときだけ記録されます。',
+    noneSent: '誰にも送られませんでした',
+    noneSentHint: '対象の全員が、下の理由でスキップされました。',
     skippedCount: '{{count}} 人はスキップしました',
     reasons: {
       recontact_period: '再送信期間内のためスキップ',
@@ -315,6 +317,9 @@ export const feedbackJa = {
     turnOnAfterResolution: '解決後アンケートをオンにする',
     reviewDistribution: '配信の設定を見る',
     sendNow: '今すぐ送信',
+    waiting: '回答を待っています',
+    waitingHint:
+      'アンケートは届いていますが、まだ回答はありません。メールの場合、数日のうちに答えが集まることがよくあります。',
     emptyFiltered: 'この期間・条件の回答はありません',
     emptyFilteredHint: '期間を「全期間」にするか、チャネル・チーム・担当者の条件を外してください。',
   },

@@ -3,7 +3,7 @@ import { IconInbox, IconMailOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMAIL_STATUSES, type EmailStatus } from '../../../shared/contracts/email.ts';
+import { EMAIL_PURPOSES, EMAIL_STATUSES, type EmailStatus } from '../../../shared/contracts/email.ts';
 import { useOutbox } from '../../api/email.ts';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -13,6 +13,9 @@ import { Page } from '../../components/Page.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { EmailStatusBadge, STATUS_LOOK } from './EmailStatusBadge.tsx';
 import { OutboxEmailDialog } from './OutboxEmailDialog.tsx';
+
+const isPurpose = (value: string): value is (typeof EMAIL_PURPOSES)[number] =>
+  (EMAIL_PURPOSES as readonly string[]).includes(value);
 
 /** Every email Koe wrote: sent through SMTP, or captured here when no SMTP server is set. */
 export function OutboxSettings() {
@@ -72,9 +75,7 @@ export function OutboxSettings() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {t(`outbox.purposes.${email.purpose}` as 'outbox.purposes.survey_invitation', {
-                        defaultValue: email.purpose,
-                      })}
+                      {isPurpose(email.purpose) ? t(`outbox.purposes.${email.purpose}`) : email.purpose}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThrottlingSettings } from '../../../shared/contracts/surveys.ts';
@@ -51,21 +51,15 @@ export function SurveySettings() {
               min={0}
               max={365}
               suffix={` ${t('surveyEditor.days')}`}
-              w={280}
+              w={420}
               value={form.minGapDays}
               onChange={(value) => setForm({ ...form, minGapDays: clamp(value, 0, 365) })}
               error={fieldError(save.error, 'minGapDays')}
               disabled={!editable}
               data-testid="min-gap-days"
             />
-            <div>
-              <Text size="sm" fw={500}>
-                {t('surveySettings.maxPerPeriod')}
-              </Text>
-              <Text size="xs" c="dimmed" mb={6}>
-                {t('surveySettings.maxHint')}
-              </Text>
-              <SimpleGrid cols={2} maw={420} spacing="sm">
+            <Input.Wrapper label={t('surveySettings.maxPerPeriod')} description={t('surveySettings.maxHint')}>
+              <SimpleGrid cols={2} maw={420} spacing="sm" mt={6}>
                 <NumberInput
                   label={t('surveySettings.maxCount')}
                   min={1}
@@ -87,7 +81,7 @@ export function SurveySettings() {
                   disabled={!editable}
                 />
               </SimpleGrid>
-            </div>
+            </Input.Wrapper>
             <Text size="sm" c="dimmed">
               {t('surveySettings.summary', {
                 gap: form.minGapDays,

@@ -2,6 +2,9 @@ import { Group, Input, Paper, SegmentedControl, Select, SimpleGrid, Text, TextIn
 import { useTranslation } from 'react-i18next';
 import { SURVEY_STATUSES, type SurveyStatus } from '../../../../shared/contracts/surveys.ts';
 import { SurveyKindBadge } from '../../../components/SurveyBadges.tsx';
+import { languageName } from '../../../lib/format.ts';
+import { useLocale } from '../../../lib/useLocale.ts';
+import { SURVEY_LANGUAGES } from '../surveys/blankSurvey.ts';
 import type { Draft } from './draft.ts';
 
 interface GeneralCardProps {
@@ -14,6 +17,7 @@ interface GeneralCardProps {
 /** Name, kind (fixed once created), status and the language respondents fall back to. */
 export function GeneralCard({ draft, onChange, errorAt, disabled }: GeneralCardProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const kind = draft.definition.kind;
   return (
     <Paper withBorder radius="md" p="md">
@@ -48,10 +52,10 @@ export function GeneralCard({ draft, onChange, errorAt, disabled }: GeneralCardP
         <Select
           label={t('surveyEditor.defaultLanguage')}
           description={t('surveyEditor.defaultLanguageHint')}
-          data={[
-            { value: 'ja', label: t('language.ja') },
-            { value: 'en', label: t('language.en') },
-          ]}
+          data={SURVEY_LANGUAGES.map((language) => ({
+            value: language,
+            label: languageName(language, locale) ?? language,
+          }))}
           value={draft.definition.defaultLanguage}
           onChange={(value) => value && onChange({ definition: { ...draft.definition, defaultLanguage: value } })}
           allowDeselect={false}

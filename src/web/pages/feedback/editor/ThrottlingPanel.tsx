@@ -29,7 +29,7 @@ export function ThrottlingPanel({ recontactDays, onChange, error, disabled }: Th
           }
           min={0}
           max={365}
-          w={260}
+          maw={420}
           suffix={` ${t('surveyEditor.days')}`}
           value={recontactDays}
           onChange={(value) => onChange(Math.min(365, Math.max(0, Number(value) || 0)))}

@@ -52,6 +52,9 @@ describe('survey draft', () => {
     expect(changesOf(survey, draft)).toEqual({});
     draft.status = 'active';
     expect(changesOf(survey, draft)).toEqual({ status: 'active' });
+    const reordered = structuredClone(draft);
+    reordered.definition.thankYou = { en: 'Thanks', ja: 'ありがとう' };
+    expect(changesOf(survey, reordered)).toEqual({ status: 'active' });
     const relabelled = structuredClone(draft);
     const choice = relabelled.definition.questions[1];
     if (choice?.type === 'choice' && choice.options[0]) choice.options[0].label = { ja: 'ご請求', en: 'Invoices' };

@@ -57,7 +57,16 @@ export function finalizeDefinition(definition: SurveyDefinition): SurveyDefiniti
   return { ...definition, questions };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted, so retyping a translation (which moves its key) is not a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** Only what changed, so an unchanged definition never makes a new version. */
 export function changesOf(survey: Survey, draft: Draft): UpdateSurveyInput {

@@ -7,7 +7,7 @@ import type { SurveyResponseDetail } from '../../../../shared/contracts/survey-r
 import { useSurveyResponse } from '../../../api/surveyResponses.ts';
 import { useMembers, useTeams } from '../../../api/workspace.ts';
 import { StatusBadge } from '../../../components/Badges.tsx';
-import { ChannelIcon } from '../../../components/ChannelIcon.tsx';
+import { ChannelIcon, isChannel } from '../../../components/ChannelIcon.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { SurveyKindBadge } from '../../../components/SurveyBadges.tsx';
 import { formatDateTime, languageName } from '../../../lib/format.ts';
@@ -66,7 +66,7 @@ function Details({ response }: { response: SurveyResponseDetail }) {
           {response.channel ? (
             <Group gap={6}>
               <ChannelIcon channel={response.channel} />
-              {t(`channel.${response.channel}` as 'channel.email', { defaultValue: response.channel })}
+              {isChannel(response.channel) ? t(`channel.${response.channel}`) : response.channel}
             </Group>
           ) : (
             '—'

@@ -33,7 +33,7 @@ export function ResponseFilterBar({ filters, onChange, isFiltered, onClear }: Re
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(event) => setQ(event.currentTarget.value)}
-        w={260}
+        w={300}
         data-testid="response-search"
       />
       <Select

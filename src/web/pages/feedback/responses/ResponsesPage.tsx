@@ -43,12 +43,16 @@ export function ResponsesPage() {
           <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={110}>{t('responses.submittedAt')}</Table.Th>
+                <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>
+                  {t('responses.submittedAt')}
+                </Table.Th>
                 <Table.Th w={150}>{t('responses.score')}</Table.Th>
                 <Table.Th>{t('responses.comment')}</Table.Th>
                 <Table.Th>{t('responses.customer')}</Table.Th>
                 <Table.Th>{t('responses.survey')}</Table.Th>
-                <Table.Th w={60}>{t('inbox.channel')}</Table.Th>
+                <Table.Th w={90} style={{ whiteSpace: 'nowrap' }}>
+                  {t('inbox.channel')}
+                </Table.Th>
                 <Table.Th>{t('responses.agent')}</Table.Th>
               </Table.Tr>
             </Table.Thead>

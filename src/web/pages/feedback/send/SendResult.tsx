@@ -46,12 +46,14 @@ export function SendResult({ result, delivery, onClose, onAgain }: SendResultPro
         variant="light"
         icon={<IconCircleCheck size={18} />}
         title={
-          delivery === 'email'
-            ? t('send.sentCount', { count: result.sent })
-            : t('send.linkCount', { count: result.invitations.length })
+          offered === 0
+            ? t('send.noneSent')
+            : delivery === 'email'
+              ? t('send.sentCount', { count: result.sent })
+              : t('send.linkCount', { count: result.invitations.length })
         }
       >
-        {delivery === 'email' ? t('send.sentHint') : t('send.linkHint')}
+        {offered === 0 ? t('send.noneSentHint') : delivery === 'email' ? t('send.sentHint') : t('send.linkHint')}
       </Alert>
       {delivery === 'link' && result.invitations.length > 0 && (
         <ScrollArea.Autosize mah={240} type="auto">

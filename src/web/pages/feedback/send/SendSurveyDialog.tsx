@@ -10,7 +10,7 @@ import { useSegmentContacts, useSegments } from '../../../api/segments.ts';
 import { type SendSurveyRequest, useSendSurvey } from '../../../api/surveys.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { fieldError } from '../../../lib/errors.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, languageName } from '../../../lib/format.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { SendResult } from './SendResult.tsx';
 
@@ -31,6 +31,7 @@ function SegmentSize({ segmentId }: { segmentId: string }) {
 /** Send to one contact or a segment, by email or as personal links; then say who was skipped and why. */
 export function SendSurveyDialog({ survey, onClose }: { survey: Survey; onClose: () => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const send = useSendSurvey(survey.id);
   const [target, setTarget] = useState<Target>('contact');
   const [contactId, setContactId] = useState<string | null>(null);
@@ -142,8 +143,8 @@ export function SendSurveyDialog({ survey, onClose }: { survey: Survey; onClose:
               label={t('send.language')}
               data={[
                 { value: 'auto', label: t('send.languageAuto') },
-                { value: 'ja', label: t('language.ja') },
-                { value: 'en', label: t('language.en') },
+                { value: 'ja', label: languageName('ja', locale) ?? 'ja' },
+                { value: 'en', label: languageName('en', locale) ?? 'en' },
               ]}
               value={language}
               onChange={(value) => setLanguage(value ?? 'auto')}

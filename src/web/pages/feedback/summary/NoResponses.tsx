@@ -9,21 +9,25 @@ interface NoResponsesProps {
   survey: Survey;
   /** A period or slice is chosen: the answers may be outside it. */
   filtered: boolean;
+  /** Invitations went out; answers have not come back yet. */
+  waiting?: boolean;
   onSend?: () => void;
 }
 
 /** Says why there is nothing to show yet and how to start collecting answers. */
-export function NoResponses({ survey, filtered, onSend }: NoResponsesProps) {
+export function NoResponses({ survey, filtered, waiting = false, onSend }: NoResponsesProps) {
   const { t } = useTranslation();
   const afterResolutionOn = survey.settings.afterResolution.enabled;
-  const description = afterResolutionOn
-    ? survey.status === 'active'
-      ? t('summary.emptyWaiting')
-      : t('summary.emptyActivate')
-    : t('summary.emptyHint');
+  const description = waiting
+    ? t('summary.waitingHint')
+    : afterResolutionOn
+      ? survey.status === 'active'
+        ? t('summary.emptyWaiting')
+        : t('summary.emptyActivate')
+      : t('summary.emptyHint');
 
   return (
-    <Paper withBorder radius="md" py="lg" data-testid="summary-empty">
+    <Paper withBorder radius="md" py="lg" data-testid={waiting ? 'summary-waiting' : 'summary-empty'}>
       {filtered ? (
         <Empty
           icon={<IconSearchOff />}
@@ -33,7 +37,7 @@ export function NoResponses({ survey, filtered, onSend }: NoResponsesProps) {
       ) : (
         <Empty
           icon={<IconMessageCircleQuestion />}
-          title={t('summary.empty')}
+          title={waiting ? t('summary.waiting') : t('summary.empty')}
           description={description}
           action={
             <>

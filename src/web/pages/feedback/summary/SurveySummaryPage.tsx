@@ -88,14 +88,29 @@ function SummaryBody({ survey }: { survey: Survey }) {
     body = (
       <Stack gap="md">
         <ScoreCards summary={summary.data} />
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <DistributionCard summary={summary.data} />
-          <FunnelCard summary={summary.data} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <TrendCard summary={summary.data} bucket={dates.bucket ?? 'day'} />
-          <LatestComments summary={summary.data} />
-        </SimpleGrid>
+        {summary.data.score.n === 0 ? (
+          // Sent but not answered yet: how far the invitations got is the useful part.
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+            <FunnelCard summary={summary.data} />
+            <NoResponses
+              survey={survey}
+              filtered={false}
+              waiting
+              onSend={editable ? () => setSending(true) : undefined}
+            />
+          </SimpleGrid>
+        ) : (
+          <>
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+              <DistributionCard summary={summary.data} />
+              <FunnelCard summary={summary.data} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+              <TrendCard summary={summary.data} bucket={dates.bucket ?? 'day'} />
+              <LatestComments summary={summary.data} />
+            </SimpleGrid>
+          </>
+        )}
       </Stack>
     );
 

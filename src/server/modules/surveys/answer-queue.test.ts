@@ -1,0 +1,120 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openTestDatabase } from '../../../../test/support/database.ts';
+import type { Database } from '../../db/client.ts';
+import { surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
+import { HttpProblem } from '../../http/problem.ts';
+import { createWorkspace } from '../workspaces/service.ts';
+import { AnswerQueue } from './answer-queue.ts';
+import { createInvitation, tokenFor } from './invitations.ts';
+import { createSurvey, getSurveyRecord } from './service.ts';
+
+const secret = 'answer-queue-test-secret-0123456789';
+let database: Database;
+let workspaceId: string;
+let surveyId: string;
+
+async function tokens(count: number): Promise<{ ids: string[]; tokens: string[] }> {
+  const record = await getSurveyRecord(database.db, workspaceId, surveyId);
+  const ids: string[] = [];
+  const made: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { invitation } = await createInvitation(database.db, workspaceId, {
+      survey: record,
+      delivery: 'link',
+      status: 'sent',
+    });
+    ids.push(invitation.id);
+    made.push(tokenFor(secret, invitation));
+  }
+  return { ids, tokens: made };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const { workspace } = await createWorkspace(database.db, {
+    name: 'Queue',
+    ownerEmail: `queue-${Date.now()}@example.test`,
+  });
+  workspaceId = workspace.id;
+  const survey = await createSurvey(database.db, { secret, publicUrl: 'http://127.0.0.1' }, workspaceId, {
+    name: 'CSAT',
+    template: 'csat_support',
+    status: 'active',
+  });
+  surveyId = survey.id;
+});
+afterAll(() => database?.close());
+
+describe('AnswerQueue (group commit of public answers)', () => {
+  test('a burst is written in batches; each answer gets its own result, a bad one its own 400', async () => {
+    const queue = new AnswerQueue(database.db, secret, 2);
+    const { ids, tokens: made } = await tokens(40);
+    const submits = made.map((token, i) =>
+      queue.submit({ token, score: i === 7 ? 9 : (i % 5) + 1, comment: i % 2 ? `コメント ${i}` : undefined }),
+    );
+    const settled = await Promise.allSettled(submits);
+    const rejected = settled.flatMap((s, i) => (s.status === 'rejected' ? [[i, s.reason]] : []));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.[0]).toBe(7);
+    expect(rejected[0]?.[1]).toBeInstanceOf(HttpProblem);
+    expect((rejected[0]?.[1] as HttpProblem).errors?.[0]?.field).toBe('body.score');
+    const responses = await database.db
+      .select()
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.workspaceId, workspaceId), inArray(surveyResponses.invitationId, ids)));
+    expect(responses).toHaveLength(39);
+    const byInvitation = new Map(responses.map((r) => [r.invitationId, r]));
+    expect(byInvitation.get(ids[3] ?? '')).toMatchObject({ score: 4, comment: 'コメント 3' });
+    expect(byInvitation.has(ids[7] ?? '')).toBe(false);
+    const answers = await database.db
+      .select()
+      .from(surveyAnswers)
+      .where(
+        and(
+          eq(surveyAnswers.workspaceId, workspaceId),
+          inArray(
+            surveyAnswers.responseId,
+            responses.map((r) => r.id),
+          ),
+        ),
+      );
+    // A score row for each, a comment row for the odd ones (19 of the 39 written).
+    expect(answers).toHaveLength(39 + 19);
+    const statuses = await database.db
+      .select({ id: surveyInvitations.id, status: surveyInvitations.status })
+      .from(surveyInvitations)
+      .where(and(eq(surveyInvitations.workspaceId, workspaceId), inArray(surveyInvitations.id, ids)));
+    expect(statuses.filter((s) => s.status === 'answered')).toHaveLength(39);
+  });
+
+  test('answers to one invitation in one burst merge, in order, into one response', async () => {
+    const queue = new AnswerQueue(database.db, secret, 2);
+    const { ids, tokens: made } = await tokens(1);
+    const token = made[0] ?? '';
+    const results = await Promise.all([
+      queue.submit({ token, score: 2 }),
+      queue.submit({ token, comment: 'Slow reply' }),
+      queue.submit({ token, score: 3 }),
+    ]);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results[2]).toMatchObject({ score: 3, comment: 'Slow reply' });
+    const responses = await database.db
+      .select()
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.invitationId, ids[0] ?? '')));
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ score: 3, comment: 'Slow reply' });
+  });
+
+  test('forged tokens are refused without touching the batch', async () => {
+    const queue = new AnswerQueue(database.db, secret, 1);
+    const { tokens: made } = await tokens(1);
+    const [good, forged] = await Promise.allSettled([
+      queue.submit({ token: made[0] ?? '', score: 5 }),
+      queue.submit({ token: `${made[0]?.slice(0, -4)}AAAA`, score: 1 }),
+    ]);
+    expect(good.status).toBe('fulfilled');
+    expect(forged.status).toBe('rejected');
+  });
+});
