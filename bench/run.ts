@@ -97,7 +97,7 @@ async function benchEngine(setup: EngineSetup) {
     ownerEmail: `bench-${Date.now()}@koe.test`,
     withApiKey: true,
   });
-  const tokens = await createAnswerTokens(database.db, config.secret, workspace.id, ANSWER_TOKENS);
+  const tokens = await createAnswerTokens(database, config.secret, workspace.id, ANSWER_TOKENS);
   await database.close();
 
   const port = await freePort();

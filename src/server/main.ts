@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { startAutoAnalyze } from './db/auto-analyze.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { jobDefinitions } from './jobs/definitions.ts';
@@ -37,9 +38,11 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
   let database: Database | null = null;
   let jobs: Jobs | null = null;
   let fastify: FastifyInstance | null = null;
+  let stopAnalyze: () => void = () => undefined;
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await migrateDatabase(database);
+    stopAnalyze = startAutoAnalyze(database);
     const app: AppContext = { config, database, db: database.db, jobs: null, log: consoleLog };
     const demoLogin = config.seedDemo && embedded ? await seedDemoIfEmpty(app) : null;
     if (options.worker !== false) {
@@ -68,6 +71,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
       async close() {
         if (closed) return;
         closed = true;
+        stopAnalyze();
         await fastify?.close();
         await jobs?.stop().catch(() => undefined);
         if (!options.database) await opened.close();
@@ -75,6 +79,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
       },
     };
   } catch (error) {
+    stopAnalyze();
     await fastify?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     if (database && !options.database) await database.close().catch(() => undefined);

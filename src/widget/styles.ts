@@ -23,6 +23,7 @@ export const FORM_CSS = `
 .k-selected{min-height:1.5em;margin:6px 0 0;font-size:.85rem;color:#1864ab;font-weight:600}
 .k-q{margin:20px 0 0;padding:0;border:0;min-width:0}
 .k-label{display:block;font-weight:600;margin:0 0 8px;padding:0}
+.k-label .k-muted{white-space:nowrap}
 .k-muted{color:#495057;font-weight:400}
 .k-form textarea{display:block;width:100%;min-height:96px;padding:10px 12px;border:1px solid #adb5bd;border-radius:10px;font:inherit;color:inherit;background:#fff;resize:vertical}
 .k-form textarea:focus-visible{outline:3px solid #f59f00;outline-offset:1px;border-color:#1864ab}

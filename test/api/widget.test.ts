@@ -165,6 +165,38 @@ describe('POST /api/v1/public/widget/check', () => {
     expect(response).toMatchObject({ score: 2, delivery: 'chat', contactId });
   });
 
+  test('page URL and time-on-page triggers fire on the server’s terms', async () => {
+    const pricing = expectStatus(
+      await api.post<Survey>('/api/v1/surveys', {
+        name: 'Pricing NPS',
+        template: 'nps_relationship',
+        status: 'active',
+        settings: {
+          widget: {
+            enabled: true,
+            triggers: [
+              { type: 'url', contains: '/pricing' },
+              { type: 'time_on_page', seconds: 30 },
+            ],
+          },
+        },
+      }),
+      201,
+    );
+    const page = { url: 'https://shop.example/pricing?plan=pro' };
+    const shown = expectStatus(await check({ visitorId: unique('visitor'), ...page }), 200);
+    expect(shown.survey?.surveyId).toBe(pricing.id);
+    expect(shown.triggers).toContainEqual({ type: 'time_on_page', seconds: 30 });
+    const elsewhere = { url: 'https://shop.example/cart' };
+    const early = expectStatus(await check({ visitorId: unique('visitor'), ...elsewhere, seconds: 29 }), 200);
+    expect(early.survey).toBeNull();
+    const late = expectStatus(await check({ visitorId: unique('visitor'), ...elsewhere, seconds: 30 }), 200);
+    expect(late.survey?.surveyId).toBe(pricing.id);
+    // A survey that is not active, or not on the widget, is never shown.
+    expectStatus(await api.patch(`/api/v1/surveys/${pricing.id}`, { status: 'archived' }), 200);
+    expect(expectStatus(await check({ visitorId: unique('visitor'), ...page }), 200).survey).toBeNull();
+  });
+
   test('bad input names the field', async () => {
     const response = await check({ visitorId: 'short', event: 'x' });
     expect(response.status).toBe(400);

@@ -58,7 +58,7 @@ describe('AnswerQueue (group commit of public answers)', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.[0]).toBe(7);
     expect(rejected[0]?.[1]).toBeInstanceOf(HttpProblem);
-    expect((rejected[0]?.[1] as HttpProblem).errors?.[0]?.field).toBe('body.score');
+    expect((rejected[0]?.[1] as HttpProblem | undefined)?.errors?.[0]?.field).toBe('body.score');
     const responses = await database.db
       .select()
       .from(surveyResponses)

@@ -58,7 +58,12 @@ export class AnswerQueue {
   async #drain(): Promise<void> {
     this.#running++;
     try {
-      for (let batch = this.#take(); batch.length > 0; batch = this.#take()) {
+      for (;;) {
+        // One turn of the event loop first, so answers that arrived together are read in: PGlite runs a
+        // transaction without yielding to I/O, so without this every batch would be the one answer that started it.
+        await new Promise((resolve) => setImmediate(resolve));
+        const batch = this.#take();
+        if (batch.length === 0) break;
         try {
           await this.#write(batch);
         } finally {
@@ -85,14 +90,13 @@ export class AnswerQueue {
   }
 
   async #write(batch: Waiting[]): Promise<void> {
-    if (process.env.KOE_DEBUG_QUEUE) (globalThis as unknown as { sizes: number[] }).sizes?.push(batch.length);
     let outcomes: Outcome[];
     try {
       outcomes = await this.#db.transaction(async (tx) => {
         const now = new Date();
         const targets = await answerTargets(
           tx,
-          batch.map((item) => ({ w: item.token.w, i: item.token.i })),
+          batch.map((item) => ({ workspaceId: item.token.w, id: item.token.i })),
         );
         const plans: AnswerPlan[] = [];
         const planned = batch.map((item): Outcome => {
@@ -107,8 +111,7 @@ export class AnswerQueue {
         await writeAnswerPlans(tx, plans, now);
         return planned;
       });
-    } catch (e) {
-      if (process.env.KOE_DEBUG_QUEUE) console.error('batch failed', batch.length, e);
+    } catch {
       // The database refused the batch (a lost race, a deadlock): each answer alone, so one cannot fail the others.
       for (const item of batch) submitPublicAnswer(this.#db, this.#secret, item.input).then(item.resolve, item.reject);
       return;

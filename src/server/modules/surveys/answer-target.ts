@@ -9,7 +9,8 @@ import type { InvitationToken } from './tokens.ts';
 /** What an answer is written against: the invitation, the survey version it was given, the answer so far. */
 export interface AnswerTarget {
   invitation: InvitationRow;
-  survey: SurveyRecord;
+  /** Only what answering needs of the survey (its settings stay in the database). */
+  survey: { row: Pick<SurveyRecord['row'], 'id' | 'kind' | 'status'>; definition: SurveyRecord['definition'] };
   /** The answer so far (answering again updates it). */
   answer: { id: string; score: number | null; comment: string | null } | null;
 }
@@ -24,7 +25,7 @@ function selectTargets(tx: Tx) {
   return tx
     .select({
       invitation: surveyInvitations,
-      survey: surveys,
+      survey: { id: surveys.id, kind: surveys.kind, status: surveys.status },
       definition: surveyVersions.definition,
       answerId: surveyResponses.id,
       score: surveyResponses.score,
@@ -83,15 +84,22 @@ export async function answerTarget(tx: Tx, workspaceId: string, invitationId: st
 
 export const targetKey = (workspaceId: string, invitationId: string) => `${workspaceId}/${invitationId}`;
 
+/** `(workspace_id, id) in (…)` for many invitations, as two array parameters: one statement text for any number. */
+export const invitationKeys = (keys: { workspaceId: string; id: string }[]) =>
+  sql`(${surveyInvitations.workspaceId}, ${surveyInvitations.id}) in (select * from unnest(${sql.param(
+    keys.map((k) => k.workspaceId),
+  )}::uuid[], ${sql.param(keys.map((k) => k.id))}::uuid[]))`;
+
 /** Many invitations in one round trip, by targetKey; locked in key order, so two batches never deadlock. */
-export async function answerTargets(tx: Tx, keys: { w: string; i: string }[]): Promise<Map<string, AnswerTarget>> {
-  const pairs = sql.join(
-    keys.map((k) => sql`(${k.w}::uuid, ${k.i}::uuid)`),
-    sql`, `,
-  );
+export async function answerTargets(
+  tx: Tx,
+  keys: { workspaceId: string; id: string }[],
+): Promise<Map<string, AnswerTarget>> {
   const rows = await selectTargets(tx)
-    .where(sql`(${surveyInvitations.workspaceId}, ${surveyInvitations.id}) in (${pairs})`)
+    .where(invitationKeys(keys))
     .orderBy(surveyInvitations.workspaceId, surveyInvitations.id)
-    .for('update', { of: surveyInvitations });
+    .for('update', { of: surveyInvitations })
+    .prepare('koe_answer_targets')
+    .execute();
   return new Map(rows.map((row) => [targetKey(row.invitation.workspaceId, row.invitation.id), toTarget(row)]));
 }

@@ -1,20 +1,18 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { insertMany } from '../../db/insert-many.ts';
 import { surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
 import type { AnswerPlan } from './answer-plan.ts';
+import { invitationKeys } from './answer-target.ts';
 
 /**
  * Writes planned answers inside the caller's transaction, one statement per table for
- * all of them (a batch of answers costs about what one does). Statements are named by
- * their row count: every value is a parameter, so the text of each is fixed and
- * PostgreSQL parses and plans it once per connection.
+ * all of them, each the same text for any number of answers (array parameters).
  */
 export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): Promise<void> {
   if (plans.length === 0) return;
   const inserts = plans.flatMap((p) => (p.insert ? [p.insert] : []));
-  if (inserts.length > 0) {
-    await tx.insert(surveyResponses).values(inserts).prepare(`koe_responses_insert_${inserts.length}`).execute();
-  }
+  await insertMany(tx, surveyResponses, inserts);
   for (const plan of plans) {
     if (!plan.update) continue;
     const workspaceId = plan.target.invitation.workspaceId;
@@ -35,19 +33,16 @@ export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): 
       ),
     );
   }
-  const rows = plans.flatMap((p) => p.rows);
-  if (rows.length > 0) {
-    await tx.insert(surveyAnswers).values(rows).prepare(`koe_answers_insert_${rows.length}`).execute();
-  }
-  // Answered is the funnel's last step: the status always becomes it; answering again moves the time.
-  const keys = sql.join(
-    plans.map((p) => sql`(${p.target.invitation.workspaceId}::uuid, ${p.target.invitation.id}::uuid)`),
-    sql`, `,
+  await insertMany(
+    tx,
+    surveyAnswers,
+    plans.flatMap((p) => p.rows),
   );
+  // Answered is the funnel's last step: the status always becomes it; answering again moves the time.
   await tx
     .update(surveyInvitations)
     .set({ status: 'answered', answeredAt: now })
-    .where(sql`(${surveyInvitations.workspaceId}, ${surveyInvitations.id}) in (${keys})`)
-    .prepare(`koe_invitations_answered_${plans.length}`)
+    .where(invitationKeys(plans.map((p) => p.target.invitation)))
+    .prepare('koe_invitations_answered')
     .execute();
 }

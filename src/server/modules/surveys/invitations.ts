@@ -48,7 +48,10 @@ async function contactDetails(tx: Tx, workspaceId: string, contactId: string) {
 }
 
 /** The respondent's language: asked for, else the contact's, else the survey's default; always one the survey has. */
-export function chooseLanguage(record: SurveyRecord, ...wanted: (string | null | undefined)[]): string {
+export function chooseLanguage(
+  record: Pick<SurveyRecord, 'definition'>,
+  ...wanted: (string | null | undefined)[]
+): string {
   const score = record.definition.questions[0];
   const available = score ? Object.keys(score.prompt) : [];
   for (const language of wanted) {
