@@ -12,7 +12,7 @@ export const FORM_CSS = `
 .k-opt{flex:1 1 0;min-width:0;position:relative;display:flex}
 .k-opt input{position:absolute;opacity:0;inset:0;width:100%;height:100%;margin:0;cursor:pointer}
 .k-box{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:48px;min-width:44px;padding:6px 2px;border:1px solid #adb5bd;border-radius:10px;background:#fff;font-weight:600;font-size:1.05rem;text-align:center;transition:background .1s}
-.k-box small{display:block;font-weight:400;font-size:.7rem;line-height:1.25;margin-top:2px;overflow-wrap:anywhere}
+.k-box small{display:block;font-weight:400;font-size:.7rem;line-height:1.25;margin-top:2px;word-break:auto-phrase;overflow-wrap:anywhere}
 .k-opt input:hover+.k-box{border-color:#1864ab;background:#e7f5ff}
 .k-opt input:checked+.k-box{background:#1864ab;border-color:#1864ab;color:#fff}
 .k-opt input:focus-visible+.k-box,.k-check input:focus-visible+span{outline:3px solid #f59f00;outline-offset:2px}
