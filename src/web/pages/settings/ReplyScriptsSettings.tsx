@@ -6,12 +6,11 @@ import type { ReplyScript } from '../../../shared/contracts/conversations.ts';
 import { pickLanguage } from '../../../shared/scripts.ts';
 import { useDeleteReplyScript, useReplyScripts } from '../../api/scripts.ts';
 import { useSession } from '../../api/session.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../components/ListSkeleton.tsx';
 import { Page } from '../../components/Page.tsx';
-import { notifySuccess } from '../../lib/notify.ts';
 import { canManage } from '../../lib/permissions.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { ReplyScriptDialog } from './ReplyScriptDialog.tsx';
@@ -122,26 +121,12 @@ export function ReplyScriptsSettings() {
     >
       {body}
       {editing && <ReplyScriptDialog script={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('common.delete')}
-        message={t('scripts.deleteConfirm', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('scripts.deleted'));
-              setDeleting(null);
-            },
-          })
-        }
+      <ConfirmDeleteDialog
+        item={deleting}
+        remove={remove}
+        message={(name) => t('scripts.deleteConfirm', { name })}
+        deletedMessage={t('scripts.deleted')}
+        onClose={() => setDeleting(null)}
       />
     </Page>
   );

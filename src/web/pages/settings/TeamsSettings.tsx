@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/contracts/workspaces.ts';
 import { useSession } from '../../api/session.ts';
 import { useDeleteTeam, useMembers, useTeams } from '../../api/workspace.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../components/ListSkeleton.tsx';
 import { Page } from '../../components/Page.tsx';
-import { notifySuccess } from '../../lib/notify.ts';
 import { canManage } from '../../lib/permissions.ts';
 import { TeamDialog } from './TeamDialog.tsx';
 
@@ -106,26 +105,12 @@ export function TeamsSettings() {
     >
       {body}
       {editing && <TeamDialog team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('common.delete')}
-        message={t('teams.deleteConfirm', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('teams.deleted'));
-              setDeleting(null);
-            },
-          })
-        }
+      <ConfirmDeleteDialog
+        item={deleting}
+        remove={remove}
+        message={(name) => t('teams.deleteConfirm', { name })}
+        deletedMessage={t('teams.deleted')}
+        onClose={() => setDeleting(null)}
       />
     </Page>
   );

@@ -6,14 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../../shared/contracts/segments.ts';
 import { useDeleteSegment, useSegmentContacts, useSegments } from '../../../api/segments.ts';
 import { useSession } from '../../../api/session.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { ConfirmDeleteDialog } from '../../../components/ConfirmDeleteDialog.tsx';
 import { Empty } from '../../../components/Empty.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../../components/ListSkeleton.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { formatNumber } from '../../../lib/format.ts';
-import { notifySuccess } from '../../../lib/notify.ts';
 import { canManage } from '../../../lib/permissions.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { SegmentDialog } from './SegmentDialog.tsx';
@@ -171,26 +170,12 @@ export function SegmentsSettings() {
     >
       {body}
       {editing && <SegmentDialog segment={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('common.delete')}
-        message={t('segments.deleteConfirm', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('segments.deleted'));
-              setDeleting(null);
-            },
-          })
-        }
+      <ConfirmDeleteDialog
+        item={deleting}
+        remove={remove}
+        message={(name) => t('segments.deleteConfirm', { name })}
+        deletedMessage={t('segments.deleted')}
+        onClose={() => setDeleting(null)}
       />
     </Page>
   );
