@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Kbd, Paper, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Kbd, Paper, Table, Text } from '@mantine/core';
+import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyScript } from '../../../shared/contracts/conversations.ts';
@@ -7,6 +7,7 @@ import { pickLanguage } from '../../../shared/scripts.ts';
 import { useDeleteReplyScript, useReplyScripts } from '../../api/scripts.ts';
 import { useSession } from '../../api/session.ts';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog.tsx';
+import { EditDeleteActions } from '../../components/EditDeleteActions.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../components/ListSkeleton.tsx';
@@ -83,27 +84,12 @@ export function ReplyScriptsSettings() {
                 </Table.Td>
                 <Table.Td>
                   {editable && (
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`${t('common.edit')}: ${script.name}`}
-                          onClick={() => setEditing(script)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={t('common.delete')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`${t('common.delete')}: ${script.name}`}
-                          onClick={() => setDeleting(script)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
+                    <EditDeleteActions
+                      name={script.name}
+                      justify="flex-end"
+                      onEdit={() => setEditing(script)}
+                      onDelete={() => setDeleting(script)}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

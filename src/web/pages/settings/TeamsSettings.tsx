@@ -1,11 +1,12 @@
-import { ActionIcon, Avatar, Button, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { Avatar, Button, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/contracts/workspaces.ts';
 import { useSession } from '../../api/session.ts';
 import { useDeleteTeam, useMembers, useTeams } from '../../api/workspace.ts';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog.tsx';
+import { EditDeleteActions } from '../../components/EditDeleteActions.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../components/ListSkeleton.tsx';
@@ -57,27 +58,11 @@ export function TeamsSettings() {
                 )}
               </Stack>
               {editable && (
-                <Group gap={4} wrap="nowrap">
-                  <Tooltip label={t('common.edit')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`${t('common.edit')}: ${team.name}`}
-                      onClick={() => setEditing(team)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={t('common.delete')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('common.delete')}: ${team.name}`}
-                      onClick={() => setDeleting(team)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <EditDeleteActions
+                  name={team.name}
+                  onEdit={() => setEditing(team)}
+                  onDelete={() => setDeleting(team)}
+                />
               )}
             </Group>
             <Group gap="xs" mt="sm">

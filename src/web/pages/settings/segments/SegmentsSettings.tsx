@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Segment } from '../../../../shared/contracts/segments.ts';
 import { useDeleteSegment, useSegmentContacts, useSegments } from '../../../api/segments.ts';
 import { useSession } from '../../../api/session.ts';
 import { ConfirmDeleteDialog } from '../../../components/ConfirmDeleteDialog.tsx';
+import { EditDeleteActions } from '../../../components/EditDeleteActions.tsx';
 import { Empty } from '../../../components/Empty.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../../components/ListSkeleton.tsx';
@@ -131,27 +132,12 @@ export function SegmentsSettings() {
                   </Table.Td>
                   <Table.Td>
                     {editable && (
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`${t('common.edit')}: ${segment.name}`}
-                            onClick={() => setEditing(segment)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('common.delete')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`${t('common.delete')}: ${segment.name}`}
-                            onClick={() => setDeleting(segment)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <EditDeleteActions
+                        name={segment.name}
+                        justify="flex-end"
+                        onEdit={() => setEditing(segment)}
+                        onDelete={() => setDeleting(segment)}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>
