@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type {
   ActorType,
   Channel,
@@ -75,6 +86,11 @@ export const conversationCycles = pgTable(
     resolvedAt: tz('resolved_at'),
     resolverId: uuid('resolver_id'),
     resolutionSeconds: integer('resolution_seconds'),
+    /** The same durations counted in business hours of the conversation's calendar (see business-hours). */
+    firstResponseBusinessSeconds: integer('first_response_business_seconds'),
+    resolutionBusinessSeconds: integer('resolution_business_seconds'),
+    /** This cycle's resolution was undone by a reopen (imports set it from their reopen count). */
+    reopened: boolean('reopened').notNull().default(false),
     publicReplies: integer('public_replies').notNull().default(0),
     inboundMessages: integer('inbound_messages').notNull().default(0),
     assigneeId: uuid('assignee_id'),
@@ -88,6 +104,7 @@ export const conversationCycles = pgTable(
     primaryKey({ columns: [t.workspaceId, t.conversationId, t.cycle] }),
     index('conversation_cycles_started_idx').on(t.workspaceId, t.startedAt),
     index('conversation_cycles_resolved_idx').on(t.workspaceId, t.resolvedAt),
+    index('conversation_cycles_first_response_idx').on(t.workspaceId, t.firstResponseAt),
   ],
 );
 
@@ -130,6 +147,12 @@ export const messages = pgTable(
     contactId: uuid('contact_id').notNull(),
     body: text('body').notNull(),
     externalId: text('external_id'),
+    /**
+     * For a public human reply: how long the customer had waited for it (reply time),
+     * in calendar and business seconds; null for every other message.
+     */
+    waitSeconds: integer('wait_seconds'),
+    waitBusinessSeconds: integer('wait_business_seconds'),
     searchVector: tsvector('search_vector'),
     createdAt: tz('created_at').notNull(),
   },
@@ -139,6 +162,7 @@ export const messages = pgTable(
       foreignColumns: [conversations.workspaceId, conversations.id],
     }),
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('messages_replies_idx').on(t.workspaceId, t.createdAt).where(sql`${t.waitSeconds} is not null`),
     index('messages_conversation_idx').on(t.workspaceId, t.conversationId, t.createdAt),
     index('messages_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
     index('messages_search_idx').using('gin', t.workspaceId, t.searchVector),

@@ -138,6 +138,8 @@ export const surveyResponses = pgTable(
     teamId: uuid('team_id'),
     channel: text('channel'),
     touchpoint: text('touchpoint'),
+    /** The id in the system a response was imported from (imports are idempotent by it). */
+    externalId: text('external_id'),
     searchVector: tsvector('search_vector'),
     submittedAt: tz('submitted_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
@@ -148,6 +150,9 @@ export const surveyResponses = pgTable(
     uniqueIndex('survey_responses_invitation_key')
       .on(t.workspaceId, t.invitationId)
       .where(sql`${t.invitationId} is not null`),
+    uniqueIndex('survey_responses_external_key')
+      .on(t.workspaceId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index('survey_responses_survey_idx').on(t.workspaceId, t.surveyId, t.submittedAt),
     index('survey_responses_contact_idx').on(t.workspaceId, t.contactId, t.submittedAt),
     index('survey_responses_conversation_idx').on(t.workspaceId, t.conversationId),

@@ -48,6 +48,8 @@ export const teams = pgTable(
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** Business-hours calendar of the team's work (wins over the channel's and the workspace default). */
+    calendarId: uuid('calendar_id'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('teams_name_key').on(t.workspaceId, t.name)],
