@@ -15,6 +15,10 @@ Commands:
   migrate               apply database migrations and exit
   workspace create      create a workspace with its owner and an admin API key
   demo                  fill a workspace with bilingual demo data
+  import                import conversations or survey responses from CSV (koe import --help)
+  export                export conversations or survey responses as CSV (koe export --help)
+  metrics               support and satisfaction figures for a period (koe metrics --help)
+  rollups rebuild       rebuild the daily rollups the dashboards read
 
 Every command takes --json (one JSON object on stdout) and --help.
 While \`koe serve\` runs on the embedded database, the other commands are
@@ -61,3 +65,36 @@ serve: the HTTP server (API, web app) and the job worker.
 worker: the job worker only (for extra workers beside PostgreSQL).
 
 ${ENVIRONMENT}`;
+
+export const ROLLUPS_HELP = `Usage: koe rollups rebuild --workspace ID [--changed] [--json]
+
+Rebuilds the daily rollups that dashboards, \`koe metrics\` and the API read, from
+the raw conversations and responses. Koe keeps them current by itself (every write
+notes the days it touched, and reads refresh those days first); run this after
+restoring a backup or to measure a full rebuild. Shows progress by day.
+
+Options:
+  --workspace ID   the workspace (required)
+  --changed        only the days writes touched since the last refresh
+  --json           print {"workspaceId","days","full","seconds"}`;
+
+export const METRICS_HELP = `Usage: koe metrics --workspace ID --from YYYY-MM-DD --to YYYY-MM-DD [options]
+
+Prints every support and satisfaction figure of the period (CSAT, NPS, CES, response
+rate, first response / reply / resolution times, FCR, one-touch, reopen rate, volume)
+with n and 95 % intervals, exactly as GET /api/v1/metrics computes them. Dates are
+local to the workspace's time zone, both included.
+
+Options:
+  --workspace ID        the workspace (required)
+  --from, --to DATE     the period, e.g. --from 2025-04-01 --to 2025-04-30 (required;
+                        less than 3 years)
+  --by DIMENSION        one row per channel, agent, team, tag, company, touchpoint,
+                        or per day, week (from Monday) or month
+  --business-hours      durations in business hours instead of calendar time
+  --compare             change against the previous period of the same length
+                        (p-values; significant when p < 0.05)
+  --channel, --agent ID, --team ID, --tag, --company ID, --touchpoint
+                        filters; repeat a flag for several values (OR-ed)
+  --segment ID          contacts of a saved segment
+  --json                print the report as JSON (the API's MetricsReport)`;

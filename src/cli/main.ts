@@ -1,9 +1,13 @@
 import { UsageError } from './args.ts';
 import { CommandAbortedError } from './commands/command.ts';
 import { demoCli } from './demo.ts';
+import { exportCli } from './export.ts';
 import { HELP } from './help.ts';
+import { importCli } from './import.ts';
+import { metricsCli } from './metrics.ts';
 import { migrateCli } from './migrate.ts';
 import { errorMessage, reserveStdoutForJson } from './output.ts';
+import { rollupsCli } from './rollups.ts';
 import { serveCli } from './serve.ts';
 import { workspaceCli } from './workspace.ts';
 
@@ -13,6 +17,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   migrate: migrateCli,
   workspace: workspaceCli,
   demo: demoCli,
+  metrics: metricsCli,
+  import: importCli,
+  export: exportCli,
+  rollups: rollupsCli,
 };
 
 /** Exit codes: 0 done, 1 failed, 2 called wrongly (the message names the flag), 130 stopped by Ctrl-C. */

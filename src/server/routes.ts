@@ -1,7 +1,11 @@
 import type { RouteSpec } from './http/route.ts';
+import { calendarRoutes } from './modules/calendars/routes.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { emailRoutes } from './modules/email/routes.ts';
+import { exportRoutes } from './modules/exports/routes.ts';
+import { insightRoutes } from './modules/insights/routes.ts';
+import { metricsRoutes } from './modules/metrics/routes.ts';
 import { distributionRoutes } from './modules/surveys/distribution-routes.ts';
 import { publicSurveyRoutes } from './modules/surveys/public-routes.ts';
 import { surveyResultRoutes } from './modules/surveys/results-routes.ts';
@@ -15,11 +19,15 @@ export const apiRoutes: RouteSpec[] = [
   ...workspaceRoutes,
   ...customerRoutes,
   ...conversationRoutes,
+  ...calendarRoutes,
   ...surveyRoutes,
   ...surveyResultRoutes,
   ...distributionRoutes,
   ...segmentRoutes,
   ...emailRoutes,
+  ...exportRoutes,
+  ...metricsRoutes,
+  ...insightRoutes,
   ...publicSurveyRoutes,
   ...widgetRoutes,
 ];

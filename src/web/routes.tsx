@@ -83,6 +83,27 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'insights',
+            ...later(
+              () => import('./pages/insights/overview/OverviewPage.tsx'),
+              (m) => m.OverviewPage,
+            ),
+          },
+          {
+            path: 'insights/scorecards',
+            ...later(
+              () => import('./pages/insights/scorecards/ScorecardsPage.tsx'),
+              (m) => m.ScorecardsPage,
+            ),
+          },
+          {
+            path: 'insights/volume',
+            ...later(
+              () => import('./pages/insights/volume/VolumePage.tsx'),
+              (m) => m.VolumePage,
+            ),
+          },
+          {
             path: 'settings',
             element: <SettingsLayout />,
             children: [
@@ -92,6 +113,13 @@ export const router = createBrowserRouter([
               { path: 'teams', element: <TeamsSettings /> },
               { path: 'api-keys', element: <ApiKeysSettings /> },
               { path: 'reply-scripts', element: <ReplyScriptsSettings /> },
+              {
+                path: 'calendars',
+                ...later(
+                  () => import('./pages/settings/calendars/CalendarsSettings.tsx'),
+                  (m) => m.CalendarsSettings,
+                ),
+              },
               {
                 path: 'surveys',
                 ...later(
@@ -111,6 +139,13 @@ export const router = createBrowserRouter([
                 ...later(
                   () => import('./pages/settings/WidgetSettings.tsx'),
                   (m) => m.WidgetSettings,
+                ),
+              },
+              {
+                path: 'goals',
+                ...later(
+                  () => import('./pages/insights/goals/GoalsSettings.tsx'),
+                  (m) => m.GoalsSettings,
                 ),
               },
               {

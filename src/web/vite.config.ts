@@ -16,7 +16,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      // Only the API: the app's own modules live under /api/ too (src/web/api/client.ts).
+      '/api/v1': { target: apiTarget, changeOrigin: false },
       '/healthz': { target: apiTarget, changeOrigin: false },
     },
   },

@@ -48,7 +48,10 @@ const ids = {} as Record<
   | 'segment'
   | 'email'
   | 'suppressedEmail'
-  | 'response',
+  | 'response'
+  | 'calendar'
+  | 'goal'
+  | 'annotation',
   string
 >;
 let aContactEmail: string;
@@ -72,6 +75,9 @@ const ID_BY_PREFIX: [string, keyof typeof ids][] = [
   ['/api/v1/segments/', 'segment'],
   ['/api/v1/outbox/', 'email'],
   ['/api/v1/email-suppressions/', 'suppressedEmail'],
+  ['/api/v1/calendars/', 'calendar'],
+  ['/api/v1/goals/', 'goal'],
+  ['/api/v1/annotations/', 'annotation'],
 ];
 
 /** Path parameters the walk fills in: ids, and the address of a suppressed email. */
@@ -92,6 +98,10 @@ function sampleBody(route: { method: string; path: string }): unknown {
     'PATCH /api/v1/surveys/{id}': { name: 'Renamed' },
     'POST /api/v1/surveys/{id}/send': { contactId: bIds.contact },
     'PATCH /api/v1/segments/{id}': { name: 'Renamed', filter: {} },
+    'PATCH /api/v1/calendars/{id}': { name: 'Renamed', isDefault: true },
+    'PUT /api/v1/calendars/{id}/holidays': { holidays: [{ day: '2026-12-31', name: 'x' }] },
+    'POST /api/v1/calendars/{id}/holidays/japan': { year: 2026 },
+    'PATCH /api/v1/goals/{id}': { target: 1 },
   };
   return bodies[`${route.method} ${route.path}`];
 }
@@ -172,8 +182,20 @@ beforeAll(async () => {
   });
   const outbox = await a.api.get<{ data: { id: string; refId: string }[] }>('/api/v1/outbox');
   const segment = await a.api.post<{ id: string }>('/api/v1/segments', { name: 'All', filter: {} });
+  const calendar = await a.api.post<{ id: string }>('/api/v1/calendars', {
+    name: 'Hours',
+    timeZone: 'Asia/Tokyo',
+    ranges: [{ weekday: 1, start: '09:00', end: '18:00' }],
+  });
   const suppressedEmail = `${unique('unsubscribed')}@example.test`;
   await a.api.post('/api/v1/email-suppressions', { email: suppressedEmail });
+  const goal = await a.api.post<{ id: string }>('/api/v1/goals', {
+    metric: 'csat.percent',
+    startsOn: '2026-04-01',
+    endsOn: '2026-04-30',
+    target: 80,
+  });
+  const annotation = await a.api.post<{ id: string }>('/api/v1/annotations', { day: '2026-04-10', label: 'Launch' });
   Object.assign(ids, {
     contact: contact.id,
     otherContact: otherContact.id,
@@ -187,8 +209,11 @@ beforeAll(async () => {
     member: member.id,
     survey: survey.body.id,
     segment: segment.body.id,
+    calendar: calendar.body.id,
     email: outbox.body.data.find((e) => e.refId === sent.body.invitations[0]?.id)?.id ?? '',
     suppressedEmail,
+    goal: goal.body.id,
+    annotation: annotation.body.id,
   });
 
   // A's survey answered about A's conversation, through the public endpoint.
@@ -317,6 +342,7 @@ describe('tenant isolation', () => {
       ],
       ['PATCH', `/api/v1/conversations/${bIds.conversation}`, { assigneeId: ids.member }, 'body.assigneeId'],
       ['PATCH', `/api/v1/conversations/${bIds.conversation}`, { teamId: ids.team }, 'body.teamId'],
+      ['POST', '/api/v1/teams', { name: 'B night team', calendarId: ids.calendar }, 'body.calendarId'],
       [
         'POST',
         `/api/v1/conversations/${bIds.conversation}/messages`,

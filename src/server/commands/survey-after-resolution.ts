@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { lockCursor, resolutionsAfter, saveCursor } from '../modules/conversations/feed.ts';
 import { dispatchEmails, type EmailRow } from '../modules/email/outbox.ts';
 import {
@@ -37,6 +38,18 @@ export interface TriggerRun {
 }
 
 const consumerOf = (surveyId: string) => `survey-after-resolution:${surveyId}`;
+const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * Moves a survey's place in the event log to `until` (never back): resolutions recorded up
+ * to then are history the trigger leaves alone (the demo writes their feedback itself).
+ */
+export async function skipResolutionsUntil(tx: Tx, workspaceId: string, surveyId: string, until: Date): Promise<void> {
+  const consumer = consumerOf(surveyId);
+  const cursor = await lockCursor(tx, workspaceId, consumer, until);
+  if (new Date(cursor.at) <= until)
+    await saveCursor(tx, workspaceId, consumer, { at: until.toISOString(), id: LAST_ID });
+}
 
 /** One batch of one survey, in one transaction; returns how many events it read. */
 async function runBatch(

@@ -1,9 +1,12 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/client.ts';
+import { recomputeBusinessDurations } from '../modules/calendars/recompute.ts';
 import { createWorkspace, getWorkspace } from '../modules/workspaces/service.ts';
+import { ensureDemoCalendar } from './calendar.ts';
 import { DAY } from './clock.ts';
 import { contactCountFor, planCompanies, planContacts } from './customers.ts';
 import { planConversations } from './plan.ts';
+import { generateFeedback } from './feedback.ts';
 import { createRandom } from './random.ts';
 import { replayConversation } from './replay.ts';
 import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
@@ -33,6 +36,9 @@ export interface DemoResult {
   messages: number;
   contacts: number;
   companies: number;
+  surveys: number;
+  /** Survey responses written for the demo's history. */
+  responses: number;
   /** Who can log in to see it: the demo owner for a new demo workspace, null when an existing workspace was filled. */
   login: { email: string; password: string } | null;
 }
@@ -96,6 +102,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     invitedBy: workspace.ownerId,
   });
   const teamIds = await ensureTeams(db, workspace.workspaceId, agentIds);
+  // Before the replay, so every duration is stored in business hours as it happens.
+  await ensureDemoCalendar(db, workspace.workspaceId, windowStart, now);
   await ensureScripts(db, workspace.workspaceId, agentIds.get('takahashi') ?? null);
   const companyIds = await ensureCompanies(db, workspace.workspaceId, companies);
   const contactIds = await ensureContacts(db, workspace.workspaceId, contacts, companyIds);
@@ -105,27 +113,44 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   let done = 0;
   let messages = 0;
   let next = 0;
+  const conversations = new Map<string, { plan: (typeof plans)[number]; index: number }>();
   const worker = async () => {
     while (next < plans.length) {
       // PGlite answers through promises alone: without a turn of the event loop, signals
       // (Ctrl-C) and, inside `koe serve`, HTTP requests would wait for the whole demo.
       await setImmediate();
       check();
-      const plan = plans[next++];
+      const index = next++;
+      const plan = plans[index];
       if (!plan) break;
       // Awaited first: `messages += await …` would read `messages` before the wait and lose the other workers' counts.
       const written = await replayConversation(context, plan);
-      messages += written;
+      messages += written.messages;
+      conversations.set(written.conversationId, { plan, index });
       options.onProgress?.(++done, total, 'conversations');
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  check();
+  options.onProgress?.(done, total, 'feedback');
+  const feedback = await generateFeedback(random.fork('feedback'), {
+    ...context,
+    windowStart,
+    conversations,
+    contacts,
+    companies,
+  });
+  // Replies without a stored wait and anything recorded before the calendar existed.
+  options.onProgress?.(done, total, 'business hours');
+  await recomputeBusinessDurations(db, workspace.workspaceId);
   return {
     workspaceId: workspace.workspaceId,
     conversations: done,
     messages,
     contacts: contacts.length,
     companies: companies.length,
+    surveys: feedback.surveys,
+    responses: feedback.responses,
     login: workspace.login,
   };
 }

@@ -63,9 +63,12 @@ async function play(context: ReplayContext, conversationId: string, contactId: s
  * Writes one planned conversation through the same services the API uses, so
  * milestones, care cycles and the event log are exactly what they would be had
  * it happened live. Steps later than "now" have not happened yet. Returns the
- * number of messages written.
+ * conversation's id and the number of messages written.
  */
-export async function replayConversation(context: ReplayContext, plan: ConversationPlan): Promise<number> {
+export async function replayConversation(
+  context: ReplayContext,
+  plan: ConversationPlan,
+): Promise<{ conversationId: string; messages: number }> {
   const contactId = context.contactIds[plan.contact];
   if (!contactId) throw new Error('demo contact missing');
   const creator: Actor = plan.createdBy ? { type: 'user', id: agentId(context, plan.createdBy) } : SYSTEM;
@@ -87,5 +90,5 @@ export async function replayConversation(context: ReplayContext, plan: Conversat
     await play(context, conversation.id, contactId, step);
     if (step.kind === 'message') messages++;
   }
-  return messages;
+  return { conversationId: conversation.id, messages };
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { runAfterResolutionSurveys } from '../commands/survey-after-resolution.ts';
+import { RECOMPUTE_JOB } from '../modules/calendars/changes.ts';
+import { recomputeBusinessDurations } from '../modules/calendars/recompute.ts';
 import { autoCloseResolved } from '../modules/conversations/housekeeping.ts';
 import { deliverEmail, sweepQueuedEmails } from '../modules/email/delivery.ts';
+import { refreshDirtyWorkspaces } from '../modules/metrics/rollups/refresh.ts';
 import { surveyEmailSettled } from '../modules/surveys/invitation-email.ts';
 import { sendDueReminders } from '../modules/surveys/reminders.ts';
 import { deleteExpiredSessions } from '../modules/workspaces/auth.ts';
@@ -16,6 +19,26 @@ export const jobDefinitions: JobDefinition[] = [
     async handler(app) {
       const closed = await autoCloseResolved(app.db);
       if (closed > 0) app.log.info(`[jobs] auto-closed ${closed} resolved conversations`);
+    },
+  }),
+  defineJob({
+    name: RECOMPUTE_JOB,
+    schema: z.object({ workspaceId: z.uuid() }),
+    // Enqueued after every calendar, holiday or team-calendar change; idempotent, batch by batch.
+    async handler(app, data) {
+      const result = await recomputeBusinessDurations(app.db, data.workspaceId);
+      app.log.info(
+        `[jobs] business hours recomputed for ${result.conversations} conversations: ${result.cycles} cycles, ${result.messages} replies changed`,
+      );
+    },
+  }),
+  defineJob({
+    name: 'rollups-refresh',
+    schema: z.object({}),
+    // Reads refresh the days they need anyway; this keeps that work off the dashboards' path.
+    schedule: { cron: '* * * * *' },
+    async handler(app) {
+      await refreshDirtyWorkspaces(app.db);
     },
   }),
   defineJob({

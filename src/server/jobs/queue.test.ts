@@ -50,7 +50,12 @@ describe('the job queue (pg-boss)', () => {
       'select name from pgboss.schedule order by name',
     );
     expect(rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['conversations-auto-close', 'sessions-cleanup', 'survey-after-resolution']),
+      expect.arrayContaining([
+        'conversations-auto-close',
+        'rollups-refresh',
+        'sessions-cleanup',
+        'survey-after-resolution',
+      ]),
     );
   });
 });

@@ -24,6 +24,8 @@ export interface Jobs {
     options?: {
       startAfter?: Date | number;
       singletonKey?: string;
+      /** With singletonKey: at most one job per key in each slot of this many seconds (throttling). */
+      singletonSeconds?: number;
       /** A fixed job id: sending the same id again adds nothing (idempotent enqueue). */
       id?: string;
       /** Overrides the queue's retry policy for this job. */

@@ -216,6 +216,7 @@ export const GOAL_METRICS = [
   'one_touch.percent',
   'reopen.percent',
   'volume.resolved',
+  'volume.created',
 ] as const;
 export const GoalMetric = z.enum(GOAL_METRICS);
 export type GoalMetric = z.infer<typeof GoalMetric>;

@@ -34,6 +34,8 @@ export const Team = z.object({
   name: z.string(),
   description: z.string(),
   memberIds: z.array(Id),
+  /** The business-hours calendar the team's durations are counted in (null: the channel's or the default). */
+  calendarId: Id.nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Team = z.infer<typeof Team>;
@@ -42,6 +44,7 @@ export const CreateTeamInput = z.object({
   name: z.string().trim().min(1).max(100),
   description: z.string().max(1000).default(''),
   memberIds: z.array(Id).max(500).default([]),
+  calendarId: Id.nullable().optional(),
 });
 /** A PATCH changes only the fields it names: renaming a team keeps its members. */
 export const UpdateTeamInput = CreateTeamInput.extend({

@@ -11,6 +11,8 @@ const keys = {
   teams: ['teams'] as const,
   invitations: ['invitations'] as const,
   apiKeys: ['api-keys'] as const,
+  /** A team's calendar shows on the calendars page. */
+  calendars: ['calendars'] as const,
 };
 
 export function useWorkspace() {
@@ -44,12 +46,13 @@ export interface TeamInput {
   name: string;
   description?: string;
   memberIds?: string[];
+  calendarId?: string | null;
 }
 
 export function useCreateTeam() {
   return useWrite(
     (input: TeamInput) => api<Team>('/teams', { method: 'POST', body: input }),
-    [keys.teams, keys.members],
+    [keys.teams, keys.members, keys.calendars],
   );
 }
 
@@ -57,12 +60,15 @@ export function useUpdateTeam() {
   return useWrite(
     ({ id, ...input }: Partial<TeamInput> & { id: string }) =>
       api<Team>(`/teams/${id}`, { method: 'PATCH', body: input }),
-    [keys.teams, keys.members],
+    [keys.teams, keys.members, keys.calendars],
   );
 }
 
 export function useDeleteTeam() {
-  return useWrite((id: string) => api<void>(`/teams/${id}`, { method: 'DELETE' }), [keys.teams, keys.members]);
+  return useWrite(
+    (id: string) => api<void>(`/teams/${id}`, { method: 'DELETE' }),
+    [keys.teams, keys.members, keys.calendars],
+  );
 }
 
 export const useInvitations = (enabled = true) => useAllQuery<Invitation>(keys.invitations, '/invitations', enabled);

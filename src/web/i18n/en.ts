@@ -1,5 +1,7 @@
+import { calendarsEn } from './calendars/en.ts';
 import { deliveryEn } from './delivery/en.ts';
 import { feedbackEn } from './feedback/en.ts';
+import { insightsEn } from './insights/en.ts';
 import type { ja } from './ja.ts';
 
 /** The shape every language must fill: the Japanese messages' keys, with any strings. */
@@ -363,4 +365,6 @@ export const en: Messages = {
   },
   ...feedbackEn,
   ...deliveryEn,
+  ...calendarsEn,
+  ...insightsEn,
 };

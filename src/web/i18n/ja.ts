@@ -1,5 +1,7 @@
+import { calendarsJa } from './calendars/ja.ts';
 import { deliveryJa } from './delivery/ja.ts';
 import { feedbackJa } from './feedback/ja.ts';
+import { insightsJa } from './insights/ja.ts';
 
 /** Japanese UI messages; `en.ts` must have exactly the same keys (checked by its `Messages` type). */
 export const ja = {
@@ -358,4 +360,6 @@ export const ja = {
   },
   ...feedbackJa,
   ...deliveryJa,
+  ...calendarsJa,
+  ...insightsJa,
 };

@@ -101,10 +101,15 @@ export function Rail() {
             icon={<IconMessageStar size={size} />}
             testId="nav-feedback"
           />
+          <RailLink
+            to="/insights"
+            label={t('nav.insights')}
+            icon={<IconChartBar size={size} />}
+            testId="nav-insights"
+          />
           <Text size="xs" c="dimmed" fw={600} px="sm" pt="sm" pb={2}>
             {t('app.comingSoon')}
           </Text>
-          <ComingSoon label={t('nav.insights')} icon={<IconChartBar size={size} />} />
           <ComingSoon label={t('nav.recovery')} icon={<IconLifebuoy size={size} />} />
           <ComingSoon label={t('nav.success')} icon={<IconHeartHandshake size={size} />} />
           <Divider my="xs" />

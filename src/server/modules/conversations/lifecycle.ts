@@ -3,6 +3,7 @@ import type { ConversationStatus } from '../../../shared/contracts/conversations
 import type { Tx } from '../../db/client.ts';
 import { conversationCycles, conversations } from '../../db/schema/index.ts';
 import { notFound } from '../../http/problem.ts';
+import { businessSecondsFor } from '../calendars/resolver.ts';
 import type { Actor, NewEvent } from './events.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -47,9 +48,10 @@ export async function changeStatus(
   if (!isDone(from) && isDone(status)) {
     const resolverId = actor.type === 'user' ? actor.id : row.assigneeId;
     const resolutionSeconds = seconds(row.cycleStartedAt, at);
+    const resolutionBusinessSeconds = await businessSecondsFor(tx, workspaceId, row, row.cycleStartedAt, at);
     await tx
       .update(conversationCycles)
-      .set({ resolvedAt: at, resolverId, resolutionSeconds })
+      .set({ resolvedAt: at, resolverId, resolutionSeconds, resolutionBusinessSeconds })
       .where(
         and(
           eq(conversationCycles.workspaceId, workspaceId),
@@ -81,6 +83,17 @@ export async function reopen(
   at: Date,
 ): Promise<NewEvent[]> {
   const previous = row.cycle;
+  // The previous cycle's resolution was undone (first contact resolution counts it).
+  await tx
+    .update(conversationCycles)
+    .set({ reopened: true })
+    .where(
+      and(
+        eq(conversationCycles.workspaceId, workspaceId),
+        eq(conversationCycles.conversationId, row.id),
+        eq(conversationCycles.cycle, previous),
+      ),
+    );
   row.cycle += 1;
   row.reopenCount += 1;
   row.cycleStartedAt = at;

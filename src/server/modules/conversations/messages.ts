@@ -7,6 +7,7 @@ import { conversationCycles, messages } from '../../db/schema/index.ts';
 import { badRequest } from '../../http/problem.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { newId } from '../../lib/id.ts';
+import { businessSecondsFor } from '../calendars/resolver.ts';
 import { memberExists } from '../workspaces/service.ts';
 import { type Actor, actorNames, type NewEvent, recordEvents } from './events.ts';
 import {
@@ -56,6 +57,12 @@ export async function appendMessage(
   } else if (input.kind === 'customer' && row.status === 'pending') {
     events.push(...(await changeStatus(tx, workspaceId, row, 'open', author, at)));
   }
+  // A public human reply records how long the customer had waited for it (reply time).
+  const waitSeconds = input.kind === 'reply' && row.waitingSince ? seconds(row.waitingSince, at) : null;
+  const waitBusinessSeconds =
+    input.kind === 'reply' && row.waitingSince
+      ? await businessSecondsFor(tx, workspaceId, row, row.waitingSince, at)
+      : null;
   const [message] = await tx
     .insert(messages)
     .values({
@@ -69,6 +76,8 @@ export async function appendMessage(
       contactId: row.contactId,
       body: input.body,
       externalId: input.externalId ?? null,
+      waitSeconds,
+      waitBusinessSeconds,
       searchVector: toTsvectorLiteral(input.body),
       createdAt: at,
     })
@@ -89,12 +98,18 @@ export async function appendMessage(
       .where(cycleWhere);
     events.push({ ...base, type: 'message_inbound', data });
   } else if (input.kind === 'reply') {
-    const waitedSeconds = row.waitingSince ? seconds(row.waitingSince, at) : null;
+    const waitedSeconds = waitSeconds;
     const cycleUpdate: Partial<typeof conversationCycles.$inferInsert> = {};
     if (!row.firstResponseAt) {
       const firstResponseSeconds = seconds(row.cycleStartedAt, at);
+      const firstResponseBusinessSeconds = await businessSecondsFor(tx, workspaceId, row, row.cycleStartedAt, at);
       row.firstResponseAt = at;
-      Object.assign(cycleUpdate, { firstResponseAt: at, firstResponderId: author.id, firstResponseSeconds });
+      Object.assign(cycleUpdate, {
+        firstResponseAt: at,
+        firstResponderId: author.id,
+        firstResponseSeconds,
+        firstResponseBusinessSeconds,
+      });
       events.push({ ...base, type: 'first_response', data: { ...data, responderId: author.id, firstResponseSeconds } });
     }
     await tx

@@ -28,7 +28,14 @@ export function presentMember(user: typeof users.$inferSelect, role: Role, joine
 }
 
 export function presentTeam(row: typeof teams.$inferSelect, memberIds: string[]): Team {
-  return { id: row.id, name: row.name, description: row.description, memberIds, createdAt: iso(row.createdAt) };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    memberIds,
+    calendarId: row.calendarId,
+    createdAt: iso(row.createdAt),
+  };
 }
 
 export function presentInvitation(row: typeof invitations.$inferSelect, acceptUrl?: string): Invitation {

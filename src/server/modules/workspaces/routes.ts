@@ -23,6 +23,7 @@ import { authorizeGrant } from '../../http/policies.ts';
 import { forbidden, HttpProblem } from '../../http/problem.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/register.ts';
 import { type Auth, defineRoute } from '../../http/route.ts';
+import { calendarsChanged } from '../calendars/changes.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { checkCredentials, createSession, deleteSession, SESSION_DAYS } from './auth.ts';
 import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from './invitations.ts';
@@ -212,7 +213,11 @@ export const workspaceRoutes = [
     body: CreateTeamInput,
     response: Team,
     status: 201,
-    handler: ({ app, auth, body }) => createTeam(app.db, auth.workspaceId, body),
+    handler: async ({ app, auth, body }) => {
+      const team = await createTeam(app.db, auth.workspaceId, body);
+      if (team.calendarId) await calendarsChanged(app, auth.workspaceId);
+      return team;
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -228,14 +233,19 @@ export const workspaceRoutes = [
   defineRoute({
     method: 'PATCH',
     path: '/api/v1/teams/{id}',
-    summary: 'Rename a team or set its members',
+    summary: 'Rename a team, set its members or its business-hours calendar',
     tags,
     auth: 'member',
     action: 'manage',
     params: IdParams,
     body: UpdateTeamInput,
     response: Team,
-    handler: ({ app, auth, params, body }) => updateTeam(app.db, auth.workspaceId, params.id, body),
+    handler: async ({ app, auth, params, body }) => {
+      const team = await updateTeam(app.db, auth.workspaceId, params.id, body);
+      // The team's conversations may now be measured by another calendar.
+      if (body.calendarId !== undefined) await calendarsChanged(app, auth.workspaceId);
+      return team;
+    },
   }),
   defineRoute({
     method: 'DELETE',

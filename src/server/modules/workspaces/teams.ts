@@ -4,12 +4,28 @@ import type { Db, Tx } from '../../db/client.ts';
 import { memberships, teamMembers, teams } from '../../db/schema/index.ts';
 import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/id.ts';
+import { calendarExists } from '../calendars/queries.ts';
 import { presentTeam } from './presenters.ts';
 
 interface TeamInput {
   name?: string | undefined;
   description?: string | undefined;
   memberIds?: string[] | undefined;
+  calendarId?: string | null | undefined;
+}
+
+async function assertCalendar(tx: Tx, workspaceId: string, calendarId: string | null | undefined): Promise<void> {
+  if (calendarId && !(await calendarExists(tx, workspaceId, calendarId))) {
+    throw badRequest('body.calendarId', 'is not a calendar of this workspace');
+  }
+}
+
+/** A deleted calendar: its teams fall back to the channel's or the default calendar. */
+export async function clearCalendarFromTeams(tx: Tx, workspaceId: string, calendarId: string): Promise<void> {
+  await tx
+    .update(teams)
+    .set({ calendarId: null })
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.calendarId, calendarId)));
 }
 
 async function membersOf(db: Tx, workspaceId: string, teamIds: string[]): Promise<Map<string, string[]>> {
@@ -82,8 +98,15 @@ async function nameTaken(tx: Tx, workspaceId: string, name: string, exceptId?: s
 export async function createTeam(db: Db, workspaceId: string, input: TeamInput & { name: string }): Promise<Team> {
   return db.transaction(async (tx) => {
     if (await nameTaken(tx, workspaceId, input.name)) throw conflict('body.name', 'a team with this name exists');
+    await assertCalendar(tx, workspaceId, input.calendarId);
     const id = newId();
-    await tx.insert(teams).values({ workspaceId, id, name: input.name, description: input.description ?? '' });
+    await tx.insert(teams).values({
+      workspaceId,
+      id,
+      name: input.name,
+      description: input.description ?? '',
+      calendarId: input.calendarId ?? null,
+    });
     await setMembers(tx, workspaceId, id, input.memberIds ?? []);
     return getTeam(tx, workspaceId, id);
   });
@@ -95,9 +118,11 @@ export async function updateTeam(db: Db, workspaceId: string, teamId: string, in
     if (input.name !== undefined && (await nameTaken(tx, workspaceId, input.name, teamId))) {
       throw conflict('body.name', 'a team with this name exists');
     }
+    await assertCalendar(tx, workspaceId, input.calendarId);
     const fields: Partial<typeof teams.$inferInsert> = {};
     if (input.name !== undefined) fields.name = input.name;
     if (input.description !== undefined) fields.description = input.description;
+    if (input.calendarId !== undefined) fields.calendarId = input.calendarId;
     if (Object.keys(fields).length > 0) {
       await tx
         .update(teams)

@@ -2,11 +2,13 @@ import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconAppWindow,
   IconBuilding,
+  IconCalendarTime,
   IconClipboardList,
   IconFilter,
   IconKey,
   IconMail,
   IconMailOff,
+  IconTarget,
   IconTemplate,
   IconUsers,
   IconUsersGroup,
@@ -20,8 +22,10 @@ export function SettingsLayout() {
     { to: '/settings/workspace', label: t('settings.workspace'), icon: IconBuilding },
     { to: '/settings/members', label: t('settings.members'), icon: IconUsers },
     { to: '/settings/teams', label: t('settings.teams'), icon: IconUsersGroup },
+    { to: '/settings/calendars', label: t('calendars.nav'), icon: IconCalendarTime },
     { to: '/settings/reply-scripts', label: t('settings.replyScripts'), icon: IconTemplate },
     { to: '/settings/api-keys', label: t('settings.apiKeys'), icon: IconKey },
+    { to: '/settings/goals', label: t('insights.goals.pageTitle'), icon: IconTarget },
   ];
   const feedbackItems = [
     { to: '/settings/surveys', label: t('settings.surveys'), icon: IconClipboardList },

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/contracts/workspaces.ts';
+import { useCalendars } from '../../api/calendars.ts';
 import { useCreateTeam, useMembers, useUpdateTeam } from '../../api/workspace.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldError } from '../../lib/errors.ts';
@@ -11,12 +12,14 @@ import { notifySuccess } from '../../lib/notify.ts';
 export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
   const members = useMembers();
+  const calendars = useCalendars();
   const create = useCreateTeam();
   const update = useUpdateTeam();
   const save = team ? update : create;
   const [name, setName] = useState(team?.name ?? '');
   const [description, setDescription] = useState(team?.description ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
+  const [calendarId, setCalendarId] = useState<string | null>(team?.calendarId ?? null);
   const [nameError, setNameError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -25,7 +28,7 @@ export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () =
       setNameError(t('common.required'));
       return;
     }
-    const input = { name: name.trim(), description, memberIds };
+    const input = { name: name.trim(), description, memberIds, calendarId };
     const done = {
       onSuccess: () => {
         notifySuccess(team ? t('common.saved') : t('teams.created'));
@@ -68,6 +71,17 @@ export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () =
             onChange={setMemberIds}
             searchable
             error={fieldError(save.error, 'memberIds')}
+          />
+          <Select
+            label={t('calendars.teamCalendar')}
+            description={t('calendars.teamCalendarHint')}
+            placeholder={t('calendars.teamCalendarPlaceholder')}
+            data-testid="team-calendar"
+            data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={calendarId}
+            onChange={setCalendarId}
+            clearable
+            error={fieldError(save.error, 'calendarId')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,0 +1,115 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import {
+  ACCEPTED_IMPORT_COLUMNS,
+  type ImportKind,
+  REQUIRED_IMPORT_COLUMNS,
+} from '../../../shared/contracts/exports.ts';
+
+/** The file cannot be imported at all (missing, unreadable, wrong header): nothing was written. */
+export class ImportFileError extends Error {}
+
+export interface CsvRecord {
+  /** The line the row starts on, the header being line 1. */
+  line: number;
+  /** Values by column name; absent columns read as ''. */
+  values: Record<string, string>;
+  /** Set when the row does not have as many fields as the header. */
+  fieldCountError: string | null;
+}
+
+const parser = () =>
+  // A byte order mark (Excel's UTF-8) is dropped; blank lines come through as [''] so line numbers stay exact.
+  parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false });
+
+function openFile(path: string) {
+  const stream = createReadStream(path);
+  stream.on('error', () => undefined);
+  return stream;
+}
+
+async function opened(path: string): Promise<ReturnType<typeof createReadStream>> {
+  const stream = openFile(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ImportFileError(`Cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)),
+    );
+  });
+  return stream;
+}
+
+/** The problem with a header, or null when the import can read it. */
+export function headerProblem(kind: ImportKind, header: string[]): string | null {
+  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter((column) => !header.includes(column));
+  if (missing.length) return `The header lacks the column(s) ${missing.join(', ')} (a ${kind} file needs them).`;
+  const unknown = header.filter((column) => !ACCEPTED_IMPORT_COLUMNS[kind].includes(column));
+  if (unknown.length) return `The header has unknown column(s) ${unknown.join(', ')} for ${kind}.`;
+  const twice = header.filter((column, i) => header.indexOf(column) !== i);
+  if (twice.length) return `The header names ${twice.join(', ')} twice.`;
+  return null;
+}
+
+const normaliseHeader = (record: string[]) => record.map((name) => name.trim().toLowerCase());
+
+/** Reads the header line only. */
+export async function readHeader(path: string): Promise<string[]> {
+  const stream = await opened(path);
+  const records = stream.pipe(parser());
+  try {
+    for await (const { record } of records as AsyncIterable<{ record: string[] }>) return normaliseHeader(record);
+  } catch (error) {
+    throw new ImportFileError(`${path} is not a readable CSV file: ${(error as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+  throw new ImportFileError(`${path} is empty: it needs a header line.`);
+}
+
+/** Line breaks in the file: the total for the progress bar (streamed, nothing kept). */
+export async function countLines(path: string, signal?: AbortSignal): Promise<number> {
+  const stream = await opened(path);
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (signal?.aborted) break;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    last = chunk[chunk.length - 1] ?? last;
+  }
+  stream.destroy();
+  return last === 10 ? lines : lines + 1;
+}
+
+/** The rows of an import file, streamed, after checking the header. */
+export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerator<CsvRecord> {
+  const stream = await opened(path);
+  const records = stream.pipe(parser()) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  let header: string[] | null = null;
+  let lastLine = 0;
+  try {
+    for await (const { record, info } of records) {
+      const line = lastLine + 1;
+      lastLine = info.lines;
+      if (!header) {
+        header = normaliseHeader(record);
+        const problem = headerProblem(kind, header);
+        if (problem) throw new ImportFileError(problem);
+        continue;
+      }
+      if (record.length === 1 && record[0] === '') continue;
+      const values: Record<string, string> = {};
+      header.forEach((column, i) => {
+        values[column] = record[i] ?? '';
+      });
+      const fieldCountError =
+        record.length === header.length ? null : `has ${record.length} fields; the header has ${header.length}`;
+      yield { line, values, fieldCountError };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(`${path} line ${lastLine + 1}: ${(error as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+  if (!header) throw new ImportFileError(`${path} is empty: it needs a header line.`);
+}

@@ -1,0 +1,86 @@
+import { ActionIcon, Button, Tabs } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconChartHistogram, IconLayoutDashboard, IconTarget, IconTrophy } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Page } from '../../components/Page.tsx';
+import { DrilldownDrawer } from './drilldown/DrilldownDrawer.tsx';
+import { InsightsFilterBar } from './InsightsFilterBar.tsx';
+import { useInsightsFilters } from './useInsightsFilters.ts';
+
+export type InsightsTab = 'overview' | 'scorecards' | 'volume';
+
+const PATHS: Record<InsightsTab, string> = {
+  overview: '/insights',
+  scorecards: '/insights/scorecards',
+  volume: '/insights/volume',
+};
+
+interface InsightsFrameProps {
+  active: InsightsTab;
+  title: string;
+  description: string;
+  children: (state: ReturnType<typeof useInsightsFilters>) => ReactNode;
+}
+
+/** The Insights pages' shared frame: title, tabs, the filter bar and the drill-down drawer. */
+export function InsightsFrame({ active, title, description, children }: InsightsFrameProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const state = useInsightsFilters();
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  return (
+    <Page
+      title={title}
+      description={description}
+      maxWidth={1360}
+      actions={
+        phone ? (
+          <ActionIcon
+            component={Link}
+            to="/settings/goals"
+            variant="default"
+            size="lg"
+            aria-label={t('insights.goalsLink')}
+          >
+            <IconTarget size={18} />
+          </ActionIcon>
+        ) : (
+          <Button
+            component={Link}
+            to="/settings/goals"
+            variant="default"
+            leftSection={<IconTarget size={16} />}
+            data-testid="insights-goals-link"
+          >
+            {t('insights.goalsLink')}
+          </Button>
+        )
+      }
+      tabs={
+        <Tabs value={active} onChange={(value) => navigate(PATHS[value as InsightsTab] + state.carried())} mb="md">
+          <Tabs.List>
+            <Tabs.Tab
+              value="overview"
+              leftSection={<IconLayoutDashboard size={16} />}
+              data-testid="insights-tab-overview"
+            >
+              {t('insights.tabs.overview')}
+            </Tabs.Tab>
+            <Tabs.Tab value="scorecards" leftSection={<IconTrophy size={16} />} data-testid="insights-tab-scorecards">
+              {t('insights.tabs.scorecards')}
+            </Tabs.Tab>
+            <Tabs.Tab value="volume" leftSection={<IconChartHistogram size={16} />} data-testid="insights-tab-volume">
+              {t('insights.tabs.volume')}
+            </Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+      }
+    >
+      <InsightsFilterBar state={state} />
+      {children(state)}
+      <DrilldownDrawer filters={state.filters} />
+    </Page>
+  );
+}
