@@ -28,9 +28,13 @@ const COMPANIES = 1000;
 const CHUNK = 200_000;
 const KINDS: SurveyKind[] = ['csat', 'nps', 'ces7', 'ces5'];
 
-/** A stable uuid for the n-th row of a kind ('a' agent, 't' team, …) within a workspace. */
+/**
+ * A stable uuid for the n-th row of a kind ('a' agent, 't' team, …) within a workspace:
+ * 16 hex digits of the kind and workspace, then n — ordered like Koe's time-ordered ids, so
+ * ten million inserts append to their indexes instead of scattering over them.
+ */
 const stableId = (prefix: string, n: SQL, workspace: SQL = sql`ws.id`) =>
-  sql`md5(${prefix} || (${n})::text || ${workspace}::text)::uuid`;
+  sql`overlay(md5(${prefix} || ${workspace}::text) placing lpad(to_hex((${n})::bigint), 16, '0') from 17)::uuid`;
 type SQL = ReturnType<typeof sql>;
 /** An integer inlined into the statement, so PostgreSQL knows its type in arithmetic. */
 const n = (value: number) => sql.raw(String(Math.trunc(value)));
@@ -116,7 +120,10 @@ export async function generateMetricsData(
           team_id, tags, cycle, cycle_started_at, first_response_at, resolved_at, reopen_count, message_count,
           last_message_at, last_activity_at, created_at, updated_at)
         select workspace_id, id, channel,
-               case when created_at + make_interval(secs => resolution_seconds) <= ${end}::timestamptz then 'resolved' else 'open' end,
+               -- Resolved more than 4 days ago: auto-closed already, as Koe would have.
+               case when created_at + make_interval(secs => resolution_seconds) <= ${end}::timestamptz - interval '4 days' then 'closed'
+                    when created_at + make_interval(secs => resolution_seconds) <= ${end}::timestamptz then 'resolved'
+                    else 'open' end,
                'お問い合わせ #' || n, contact_id, company_id, agent_id, team_id, tags, 1, created_at,
                created_at + make_interval(secs => first_response_seconds),
                case when created_at + make_interval(secs => resolution_seconds) <= ${end}::timestamptz

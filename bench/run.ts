@@ -14,6 +14,7 @@ import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
 import { createWorkspace } from '../src/server/modules/workspaces/service.ts';
 import { bundleWidget, gzip, LOADER_BUDGET } from '../src/widget/build.ts';
 import { type LoadResult, runLoad } from './load.ts';
+import { benchMetricsSize, describeSize, type MetricsSizeResult } from './metrics.ts';
 import { answerBody, createAnswerTokens } from './public-answers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -87,11 +88,24 @@ async function postgresSetup(): Promise<EngineSetup | null> {
   };
 }
 
-async function benchEngine(setup: EngineSetup) {
+/** The triggers that note the days a write touched for the rollups (migration 0009). */
+const ROLLUP_TRIGGER_TABLES = [
+  'survey_responses',
+  'survey_invitations',
+  'messages',
+  'conversation_cycles',
+  'conversations',
+];
+
+async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolean } = { rollupTriggers: true }) {
   // Create the workspace before the server holds the database.
   const config = loadConfig({ ...process.env, ...setup.env, KOE_SECRET: 'bench-secret-bench-secret' });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
+  if (!options.rollupTriggers) {
+    // The baseline of what keeping rollups current costs ingestion: the same server without the day notes.
+    for (const table of ROLLUP_TRIGGER_TABLES) await database.pool.query(`alter table ${table} disable trigger user`);
+  }
   const { apiKey, workspace } = await createWorkspace(database.db, {
     name: 'Bench',
     ownerEmail: `bench-${Date.now()}@koe.test`,
@@ -175,7 +189,9 @@ results.widgetLoaderGzipBytes = loaderGzipBytes;
 /** BENCH_ENGINES=pglite or =postgres runs one engine only (for profiling). */
 const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 const setups = [engines.includes('pglite') && pgliteSetup, engines.includes('postgres') && postgresSetup];
-for (const make of setups.filter((s) => s !== false)) {
+/** BENCH_HTTP=0 skips the HTTP benchmarks (to run the metrics benchmark alone). */
+const httpSetups = process.env.BENCH_HTTP === '0' ? [] : setups;
+for (const make of httpSetups.filter((s) => s !== false)) {
   const setup = await make();
   if (!setup) {
     console.log('PostgreSQL not reachable: skipped');
@@ -195,7 +211,21 @@ for (const make of setups.filter((s) => s !== false)) {
   console.log(`public answers (responses/s)  ${fmt(answers)}`);
   console.log(`healthz (after the writes)    ${fmt(healthAfter)}`);
   console.log(`answer ratio to /healthz      ${answerRatio.toFixed(3)} (target ≥ 0.3; /healthz = mean of both runs)`);
+  // The same run on a fresh database without the rollup triggers: what keeping rollups current costs.
+  const baselineSetup = await make();
+  let rollupCost: number | null = null;
+  if (baselineSetup) {
+    const baseline = await benchEngine(baselineSetup, { rollupTriggers: false });
+    const baselineRatio =
+      baseline.answers.perSecond / ((baseline.health.perSecond + baseline.healthAfter.perSecond) / 2);
+    rollupCost = 1 - answerRatio / baselineRatio;
+    console.log(`public answers without rollups ${fmt(baseline.answers)}`);
+    console.log(
+      `rollup upkeep cost on answers   ${(rollupCost * 100).toFixed(1)} % (ratio ${answerRatio.toFixed(3)} vs ${baselineRatio.toFixed(3)} without; target ≤ 20 %)`,
+    );
+  }
   results[setup.name] = {
+    rollupUpkeepCost: rollupCost,
     healthzPerSecond: health.perSecond,
     ingestUnitsPerSecond: ingest.perSecond,
     ratio,
@@ -204,5 +234,50 @@ for (const make of setups.filter((s) => s !== false)) {
     answerRatio,
     answerErrors: answers.errors,
   };
+}
+/** BENCH_METRICS=0 skips the metrics benchmark (minutes on PostgreSQL at ten million responses). */
+if (process.env.BENCH_METRICS !== '0') {
+  const sizes = (value: string | undefined, fallback: number[]) =>
+    value ? value.split(',').map((v) => Number(v)) : fallback;
+  const metrics: Record<string, MetricsSizeResult[]> = {};
+  if (engines.includes('pglite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'koe-bench-metrics-'));
+    const database = await openDatabase({ dataDir: dir });
+    console.log('\n== PGlite: metrics overview, rollups vs raw rows ==');
+    try {
+      metrics.PGlite = [];
+      for (const n of sizes(process.env.BENCH_METRICS_PGLITE, [1_000_000])) {
+        const result = await benchMetricsSize(database, n);
+        console.log(describeSize(result));
+        metrics.PGlite.push(result);
+      }
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const pgSetup = engines.includes('postgres') ? await postgresSetup() : null;
+  if (pgSetup) {
+    console.log('\n== PostgreSQL: metrics overview, rollups vs raw rows ==');
+    const database = await openDatabase({ databaseUrl: pgSetup.env.DATABASE_URL, poolSize: 2 });
+    try {
+      metrics.PostgreSQL = [];
+      for (const n of sizes(process.env.BENCH_METRICS_POSTGRES, [1_000_000, 10_000_000])) {
+        const result = await benchMetricsSize(database, n);
+        console.log(describeSize(result));
+        metrics.PostgreSQL.push(result);
+      }
+      const [small, large] = metrics.PostgreSQL;
+      if (small && large) {
+        console.log(
+          `overview time from ${small.responses.toLocaleString('en')} to ${large.responses.toLocaleString('en')} responses: ×${(large.rollupMs / small.rollupMs).toFixed(2)} (target ≤ 1.5×)`,
+        );
+      }
+    } finally {
+      await database.close();
+      await pgSetup.cleanup();
+    }
+  }
+  results.metrics = metrics;
 }
 console.log(`\n${JSON.stringify(results)}`);

@@ -14,15 +14,27 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export type FlagValues = Record<string, string | boolean | undefined>;
 
 /** Every command accepts --json and --help. */
-const COMMON: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const COMMON = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const satisfies Options;
+
+// node:util names the flag: "Unknown option '--foo'", "Option '--days <value>' argument missing".
+const usageErrorOf = (error: unknown, usage: string) =>
+  new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', usage);
 
 export function parseFlags(argv: string[], options: Options, usage: string): FlagValues {
   try {
     const { values } = parseArgs({ args: argv, options: { ...COMMON, ...options }, strict: true });
     return values as FlagValues;
   } catch (error) {
-    // node:util names the flag: "Unknown option '--foo'", "Option '--days <value>' argument missing".
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', usage);
+    throw usageErrorOf(error, usage);
+  }
+}
+
+/** The flags, typed by `options` (plus --json and --help), and the positional arguments. */
+export function parseCommandLine<O extends Options>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageErrorOf(error, usage);
   }
 }
 

@@ -42,7 +42,7 @@ export async function demoCli(argv: string[]): Promise<void> {
   const rate = result.seconds > 0 ? Math.round(result.conversations / result.seconds) : result.conversations;
   printLines(
     `Demo data ready in workspace ${result.workspaceId}${describeRoute(route)}:`,
-    `  ${result.conversations} conversations, ${result.messages} messages, ${result.contacts} contacts, ${result.companies} companies`,
+    `  ${result.conversations} conversations, ${result.messages} messages, ${result.contacts} contacts, ${result.companies} companies,\n  ${result.surveys} surveys with ${result.responses} responses`,
     `  in ${result.seconds} s (${rate} conversations/s)`,
     result.login && `Log in at ${serverUrl(config, route)} as ${result.login.email} / ${result.login.password}`,
     !result.login && 'Demo agents were added to the workspace with random passwords (reset them to log in as them).',

@@ -3,11 +3,11 @@ import { createReadStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { EXPORT_KINDS } from '../shared/contracts/exports.ts';
 import { UsageError, validateArgs } from './args.ts';
 import { type ExportResult, exportCommand } from './commands/export.ts';
+import { parseKindCommand } from './kind-args.ts';
 import { printJson, printLines } from './output.ts';
 import { describeRoute, runCommand } from './runner.ts';
 
@@ -25,39 +25,25 @@ Options:
   --bom                 start with a UTF-8 byte order mark (for Excel)
   --json                with --out: print {"kind","workspaceId","rows","bytes","out"}`;
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        workspace: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-        bom: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', EXPORT_HELP);
-  }
-}
-
 export async function exportCli(argv: string[]): Promise<void> {
-  const { values: flags, positionals } = parse(argv);
-  if (flags.help || argv[0] === 'help') {
+  const command = parseKindCommand(argv, {
+    verb: 'export',
+    kinds: EXPORT_KINDS,
+    operands: 0,
+    options: {
+      workspace: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      bom: { type: 'boolean' },
+    },
+    usage: EXPORT_HELP,
+  });
+  if (!command) {
     printLines(EXPORT_HELP);
     return;
   }
-  const [kind, ...extra] = positionals;
-  if (!kind) throw new UsageError('Missing what to export: conversations or responses.', EXPORT_HELP);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`Unknown export "${kind}": use conversations or responses.`, EXPORT_HELP);
-  }
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`, EXPORT_HELP);
+  const { flags, kind } = command;
   if (flags.json && !flags.out) throw new UsageError('--json needs --out (stdout carries the CSV).', EXPORT_HELP);
   // Without --out the server (or this process) writes a private temporary file that is then copied to stdout.
   const temporary = flags.out ? null : join(tmpdir(), `koe-export-${randomBytes(8).toString('hex')}.csv`);

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { headerProblem, ImportFileError, readHeader } from '../server/modules/imports/csv-source.ts';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../shared/contracts/exports.ts';
 import { UsageError, validateArgs } from './args.ts';
 import { importCommand } from './commands/import.ts';
+import { parseKindCommand } from './kind-args.ts';
 import { printJson, printLines } from './output.ts';
 import { describeRoute, runCommand } from './runner.ts';
 
@@ -37,24 +37,6 @@ Exit codes: 0 done (even with rejected rows), 1 failed, 2 called wrongly.`;
 
 const SHOWN = 50;
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        workspace: { type: 'string' },
-        errors: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments', IMPORT_HELP);
-  }
-}
-
 /** The file exists and its header fits the kind: mistakes found here never reach the database. */
 async function checkFile(kind: ImportKind, file: string): Promise<void> {
   let isFile = false;
@@ -76,18 +58,20 @@ async function checkFile(kind: ImportKind, file: string): Promise<void> {
 const describeIssue = (issue: ImportIssue) => `  line ${issue.line}  ${issue.field}: ${issue.message}`;
 
 export async function importCli(argv: string[]): Promise<void> {
-  const { values: flags, positionals } = parse(argv);
-  if (flags.help || argv[0] === 'help') {
+  const command = parseKindCommand(argv, {
+    verb: 'import',
+    kinds: IMPORT_KINDS,
+    operands: 1,
+    options: { workspace: { type: 'string' }, errors: { type: 'string' } },
+    usage: IMPORT_HELP,
+  });
+  if (!command) {
     printLines(IMPORT_HELP);
     return;
   }
-  const [kind, file, ...extra] = positionals;
-  if (!kind) throw new UsageError('Missing what to import: conversations or responses.', IMPORT_HELP);
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`Unknown import "${kind}": use conversations or responses.`, IMPORT_HELP);
-  }
+  const { flags, kind } = command;
+  const [file] = command.operands;
   if (!file) throw new UsageError('Missing the CSV file to import.', IMPORT_HELP);
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`, IMPORT_HELP);
   const args = validateArgs(
     importCommand.args,
     {

@@ -5,8 +5,8 @@ import { createWorkspace, getWorkspace } from '../modules/workspaces/service.ts'
 import { ensureDemoCalendar } from './calendar.ts';
 import { DAY } from './clock.ts';
 import { contactCountFor, planCompanies, planContacts } from './customers.ts';
-import { planConversations } from './plan.ts';
 import { generateFeedback } from './feedback.ts';
+import { planConversations } from './plan.ts';
 import { createRandom } from './random.ts';
 import { replayConversation } from './replay.ts';
 import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
@@ -26,6 +26,8 @@ export interface DemoOptions {
   now?: Date | undefined;
   /** How many conversations are written at once (PostgreSQL only gains from more than one). */
   concurrency?: number | undefined;
+  /** Surveys with a month of invitations and answers (default); false leaves feedback to the caller (tests). */
+  feedback?: boolean | undefined;
   onProgress?: (done: number, total: number, label?: string) => void;
   signal?: AbortSignal | undefined;
 }
@@ -133,13 +135,16 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   check();
   options.onProgress?.(done, total, 'feedback');
-  const feedback = await generateFeedback(random.fork('feedback'), {
-    ...context,
-    windowStart,
-    conversations,
-    contacts,
-    companies,
-  });
+  const feedback =
+    options.feedback === false
+      ? { surveys: 0, responses: 0 }
+      : await generateFeedback(random.fork('feedback'), {
+          ...context,
+          windowStart,
+          conversations,
+          contacts,
+          companies,
+        });
   // Replies without a stored wait and anything recorded before the calendar existed.
   options.onProgress?.(done, total, 'business hours');
   await recomputeBusinessDurations(db, workspace.workspaceId);

@@ -9,6 +9,7 @@ import { DEMO_OWNER, generateDemo } from './generate.ts';
 export async function seedDemoIfEmpty(app: AppContext): Promise<{ email: string; password: string } | null> {
   if ((await countWorkspaces(app.db)) > 0) return null;
   app.log.info('Creating the demo workspace (Japanese and English sample data)…');
-  await generateDemo(app.db, { days: 30, conversations: 200 });
+  // Enough history that Insights shows solid figures (about 110 CSAT answers) within a few seconds.
+  await generateDemo(app.db, { days: 30, conversations: 500 });
   return DEMO_OWNER;
 }

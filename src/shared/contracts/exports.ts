@@ -11,9 +11,8 @@ export const IMPORT_KINDS = ['conversations', 'responses'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS, 'must be conversations or responses');
 export type ImportKind = z.infer<typeof ImportKind>;
 
-/** `tags` is `;`-separated; timestamps are ISO 8601 with an offset, empty when not reached. */
-export const CONVERSATION_IMPORT_COLUMNS = [
-  'external_id',
+/** The conversation's own columns, in this order in both its import and its export. */
+const CONVERSATION_COLUMNS = [
   'channel',
   'status',
   'priority',
@@ -25,6 +24,12 @@ export const CONVERSATION_IMPORT_COLUMNS = [
   'team',
   'tags',
   'created_at',
+] as const;
+
+/** `tags` is `;`-separated; timestamps are ISO 8601 with an offset, empty when not reached. */
+export const CONVERSATION_IMPORT_COLUMNS = [
+  'external_id',
+  ...CONVERSATION_COLUMNS,
   'first_response_at',
   'resolved_at',
   'reopens',
@@ -48,17 +53,7 @@ export const CONVERSATION_EXPORT_COLUMNS = [
   'conversation_id',
   'external_id',
   'cycle',
-  'channel',
-  'status',
-  'priority',
-  'subject',
-  'customer_email',
-  'customer_name',
-  'company_domain',
-  'assignee_email',
-  'team',
-  'tags',
-  'created_at',
+  ...CONVERSATION_COLUMNS,
   'cycle_started_at',
   'first_response_at',
   'first_response_seconds',

@@ -4,7 +4,6 @@ CREATE TABLE "rollup_conversations_daily" (
 	"dim_value" text NOT NULL,
 	"day" date NOT NULL,
 	"created" integer NOT NULL,
-	"resolved" integer NOT NULL,
 	"resolved_cycles" integer NOT NULL,
 	"one_touch" integer NOT NULL,
 	"reopened" integer NOT NULL,
@@ -12,7 +11,17 @@ CREATE TABLE "rollup_conversations_daily" (
 	"fcr_count" integer NOT NULL,
 	"opened" integer NOT NULL,
 	"closed" integer NOT NULL,
-	CONSTRAINT "rollup_conversations_daily_workspace_id_dimension_dim_value_day_pk" PRIMARY KEY("workspace_id","dimension","dim_value","day")
+	CONSTRAINT "rollup_conversations_daily_workspace_id_dimension_day_dim_value_pk" PRIMARY KEY("workspace_id","dimension","day","dim_value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_created_hourly" (
+	"workspace_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"dim_value" text NOT NULL,
+	"day" date NOT NULL,
+	"hour" smallint NOT NULL,
+	"created" integer NOT NULL,
+	CONSTRAINT "rollup_created_hourly_workspace_id_dimension_day_dim_value_hour_pk" PRIMARY KEY("workspace_id","dimension","day","dim_value","hour")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_dirty_days" (
@@ -33,7 +42,7 @@ CREATE TABLE "rollup_durations_daily" (
 	"total" double precision NOT NULL,
 	"min" integer NOT NULL,
 	"max" integer NOT NULL,
-	CONSTRAINT "rollup_durations_daily_workspace_id_dimension_dim_value_metric_day_bucket_pk" PRIMARY KEY("workspace_id","dimension","dim_value","metric","day","bucket")
+	CONSTRAINT "rollup_durations_daily_workspace_id_dimension_metric_day_dim_value_bucket_pk" PRIMARY KEY("workspace_id","dimension","metric","day","dim_value","bucket")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_invitations_daily" (
@@ -43,7 +52,17 @@ CREATE TABLE "rollup_invitations_daily" (
 	"day" date NOT NULL,
 	"delivered" integer NOT NULL,
 	"responded" integer NOT NULL,
-	CONSTRAINT "rollup_invitations_daily_workspace_id_dimension_dim_value_day_pk" PRIMARY KEY("workspace_id","dimension","dim_value","day")
+	CONSTRAINT "rollup_invitations_daily_workspace_id_dimension_day_dim_value_pk" PRIMARY KEY("workspace_id","dimension","day","dim_value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_resolved_daily" (
+	"workspace_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"dim_value" text NOT NULL,
+	"day" date NOT NULL,
+	"previous_day" date NOT NULL,
+	"conversations" integer NOT NULL,
+	CONSTRAINT "rollup_resolved_daily_workspace_id_dimension_day_dim_value_previous_day_pk" PRIMARY KEY("workspace_id","dimension","day","dim_value","previous_day")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_responses_daily" (
@@ -54,7 +73,7 @@ CREATE TABLE "rollup_responses_daily" (
 	"kind" text NOT NULL,
 	"score" smallint NOT NULL,
 	"responses" integer NOT NULL,
-	CONSTRAINT "rollup_responses_daily_workspace_id_dimension_dim_value_day_kind_score_pk" PRIMARY KEY("workspace_id","dimension","dim_value","day","kind","score")
+	CONSTRAINT "rollup_responses_daily_workspace_id_dimension_day_dim_value_kind_score_pk" PRIMARY KEY("workspace_id","dimension","day","dim_value","kind","score")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_state" (

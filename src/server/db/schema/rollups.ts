@@ -25,7 +25,7 @@ export const rollupResponsesDaily = pgTable(
     score: smallint('score').notNull(),
     responses: integer('responses').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.dimValue, t.day, t.kind, t.score] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.dimValue, t.kind, t.score] })],
 );
 
 /** Invitations delivered on the day they were made, and how many of them got a response. */
@@ -36,7 +36,7 @@ export const rollupInvitationsDaily = pgTable(
     delivered: integer('delivered').notNull(),
     responded: integer('responded').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.dimValue, t.day] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.dimValue] })],
 );
 
 /** Conversation counts; each counter is attributed as its figure is (see conversation-figures). */
@@ -54,7 +54,18 @@ export const rollupConversationsDaily = pgTable(
     opened: integer('opened').notNull(),
     closed: integer('closed').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.dimValue, t.day] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.dimValue] })],
+);
+
+/** Conversations created per local day and hour: the weekday × hour heatmap. */
+export const rollupCreatedHourly = pgTable(
+  'rollup_created_hourly',
+  {
+    ...dims,
+    hour: smallint('hour').notNull(),
+    created: integer('created').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.dimValue, t.hour] })],
 );
 
 /**
@@ -69,7 +80,7 @@ export const rollupResolvedDaily = pgTable(
     previousDay: date('previous_day', { mode: 'string' }).notNull(),
     conversations: integer('conversations').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.dimValue, t.day, t.previousDay] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.dimValue, t.previousDay] })],
 );
 
 /**
@@ -88,7 +99,7 @@ export const rollupDurationsDaily = pgTable(
     min: integer('min').notNull(),
     max: integer('max').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.dimValue, t.metric, t.day, t.bucket] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.metric, t.day, t.dimValue, t.bucket] })],
 );
 
 /** Days whose rollups a write made stale; append-only until a refresh rebuilds them. */

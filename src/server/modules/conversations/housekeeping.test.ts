@@ -44,7 +44,7 @@ describe('auto-closing resolved conversations', () => {
       message: { body: 'still waiting' },
     });
 
-    const closed = await autoCloseResolved(server.app.db, new Date(now));
+    const closed = await autoCloseResolved(server.app.db, new Date(now), { workspaceId: workspace.workspaceId });
     expect(closed).toBeGreaterThanOrEqual(2);
     const status = async (c: Conversation) => (await getConversation(workspace.api, c.id)).status;
     expect(await status(old)).toBe('closed');
@@ -63,7 +63,7 @@ describe('auto-closing resolved conversations', () => {
     ]);
 
     // Running again changes nothing more for these.
-    await autoCloseResolved(server.app.db, new Date(now));
+    await autoCloseResolved(server.app.db, new Date(now), { workspaceId: workspace.workspaceId });
     expect(
       (await workspace.api.get<{ data: unknown[] }>(`/api/v1/conversations/${old.id}/events`)).body.data,
     ).toHaveLength(events.length);
@@ -82,6 +82,7 @@ describe('auto-closing resolved conversations', () => {
     const now = Date.now();
     const twoDays = await resolvedAgo(quick, now, 2);
     const twoDaysElsewhere = await resolvedAgo(workspace, now, 2);
+    // Every workspace, batch after batch: each by its own setting.
     await autoCloseResolved(server.app.db, new Date(now));
     expect((await getConversation(quick.api, twoDays.id)).status).toBe('closed');
     expect((await getConversation(workspace.api, twoDaysElsewhere.id)).status).toBe('resolved');

@@ -16,6 +16,22 @@ function anyOf(column: SQL, values: readonly string[] | undefined): SQL | undefi
   )})`;
 }
 
+/** `array[values…]::text[]`, for an overlap (`&&`) with a tags column. */
+function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** The given conditions and-ed; the missing ones (filters not given) left out. */
+function allOf(parts: (SQL | undefined)[]): SQL {
+  return sql.join(
+    parts.filter((p): p is SQL => Boolean(p)),
+    sql` and `,
+  );
+}
+
 export interface ExportScope {
   workspaceId: string;
   timeZone: string;
@@ -41,25 +57,16 @@ async function segmentCondition(tx: Tx, scope: ExportScope, contactColumn: SQL):
  */
 export async function conversationFilters(tx: Tx, scope: ExportScope): Promise<SQL> {
   const q = scope.query;
-  const parts: (SQL | undefined)[] = [
+  return allOf([
     sql`c.workspace_id = ${scope.workspaceId}`,
     localDateRange(sql`c.created_at`, scope.timeZone, q.from, q.to),
     anyOf(sql`c.channel`, q.channel),
     anyOf(sql`c.team_id`, q.teamId),
     anyOf(sql`c.assignee_id`, q.agentId),
     anyOf(sql`c.company_id`, q.companyId),
-    q.tag?.length
-      ? sql`c.tags && array[${sql.join(
-          q.tag.map((t) => sql`${t}`),
-          sql`, `,
-        )}]::text[]`
-      : undefined,
+    q.tag?.length ? sql`c.tags && ${textArray(q.tag)}` : undefined,
     await segmentCondition(tx, scope, sql`c.contact_id`),
-  ];
-  return sql.join(
-    parts.filter((p): p is SQL => Boolean(p)),
-    sql` and `,
-  );
+  ]);
 }
 
 /**
@@ -68,7 +75,7 @@ export async function conversationFilters(tx: Tx, scope: ExportScope): Promise<S
  */
 export async function responseFilters(tx: Tx, scope: ExportScope): Promise<SQL> {
   const q = scope.query;
-  const parts: (SQL | undefined)[] = [
+  return allOf([
     sql`r.workspace_id = ${scope.workspaceId}`,
     localDateRange(sql`r.submitted_at`, scope.timeZone, q.from, q.to),
     anyOf(sql`r.channel`, q.channel),
@@ -79,15 +86,8 @@ export async function responseFilters(tx: Tx, scope: ExportScope): Promise<SQL> 
       ? sql`exists (select 1 from contacts k where k.workspace_id = r.workspace_id and k.id = r.contact_id and ${anyOf(sql`k.company_id`, q.companyId)})`
       : undefined,
     q.tag?.length
-      ? sql`exists (select 1 from conversations t where t.workspace_id = r.workspace_id and t.id = r.conversation_id and t.tags && array[${sql.join(
-          q.tag.map((t) => sql`${t}`),
-          sql`, `,
-        )}]::text[])`
+      ? sql`exists (select 1 from conversations t where t.workspace_id = r.workspace_id and t.id = r.conversation_id and t.tags && ${textArray(q.tag)})`
       : undefined,
     await segmentCondition(tx, scope, sql`r.contact_id`),
-  ];
-  return sql.join(
-    parts.filter((p): p is SQL => Boolean(p)),
-    sql` and `,
-  );
+  ]);
 }

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createConversation,
-  createTeam,
-  createTestWorkspace,
-  expectStatus,
-  type TestWorkspace,
-} from '../../../../test/support/factories.ts';
+import { describe, expect, test } from 'vitest';
+import { createConversation, createTeam, expectStatus } from '../../../../test/support/factories.ts';
+import { insightsApi } from '../../../../test/support/insights-api.ts';
 import { expectProblem } from '../../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../../test/support/server.ts';
 import { answerScores, createSurvey } from '../../../../test/support/surveys.ts';
 import type { Goal, GoalProgress } from '../../../shared/contracts/metrics.ts';
 
@@ -17,18 +11,14 @@ import type { Goal, GoalProgress } from '../../../shared/contracts/metrics.ts';
  * so the projection is the current 70.
  * Volume: 12 conversations created 04-06…04-14 (3 of them for team T), one more on 04-20.
  */
-let server: TestServer;
-let ws: TestWorkspace;
 let teamId: string;
 const period = { startsOn: '2026-04-06', endsOn: '2026-05-05' };
 
 async function goal(input: Record<string, unknown>): Promise<Goal> {
-  return expectStatus(await ws.api.post<Goal>('/api/v1/goals', { ...period, ...input }), 201, 'create goal');
+  return expectStatus(await fixture.ws.api.post<Goal>('/api/v1/goals', { ...period, ...input }), 201, 'create goal');
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createTestWorkspace(server);
+const fixture = insightsApi(async ({ server, ws }) => {
   teamId = (await createTeam(ws.api)).id;
   const survey = await createSurvey(ws.api, { template: 'csat_support' });
   const ids = await answerScores(server.app, server.url, ws.workspaceId, survey.id, [5, 5, 4, 4, 4, 5, 4, 3, 2, 1]);
@@ -50,10 +40,9 @@ beforeAll(async () => {
   }
   await createConversation(ws.api, { createdAt: '2026-04-20T10:00:00+09:00' });
 });
-afterAll(() => server?.close());
 
 const progressOn = async (query: string) =>
-  expectStatus(await ws.api.get<GoalProgress[]>(`/api/v1/goals/progress?${query}`), 200, 'progress');
+  expectStatus(await fixture.ws.api.get<GoalProgress[]>(`/api/v1/goals/progress?${query}`), 200, 'progress');
 
 describe('goal progress', () => {
   test('CSAT goals 10 days into a 30-day period: current, elapsed, projection and status', async () => {
@@ -110,6 +99,6 @@ describe('goal progress', () => {
   });
 
   test('bad days name the field', async () => {
-    expectProblem(await ws.api.get('/api/v1/goals/progress?on=2026-13-01'), 400, 'query.on');
+    expectProblem(await fixture.ws.api.get('/api/v1/goals/progress?on=2026-13-01'), 400, 'query.on');
   });
 });

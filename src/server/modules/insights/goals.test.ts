@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createApiKey,
-  createTeam,
-  createTestWorkspace,
-  expectStatus,
-  type TestWorkspace,
-} from '../../../../test/support/factories.ts';
+import { describe, expect, test } from 'vitest';
+import { createApiKey, createTeam, expectStatus } from '../../../../test/support/factories.ts';
 import { apiClient, type Client } from '../../../../test/support/http.ts';
+import { insightsApi } from '../../../../test/support/insights-api.ts';
 import { expectProblem } from '../../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../../test/support/server.ts';
 import type { Annotation, Goal, MetricReferences } from '../../../shared/contracts/metrics.ts';
 
-let server: TestServer;
-let ws: TestWorkspace;
 let agent: Client;
 let viewer: Client;
 let manager: Client;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createTestWorkspace(server);
+const fixture = insightsApi(async ({ server, ws }) => {
   const key = async (role: 'agent' | 'viewer' | 'manager') =>
     apiClient(server.url, (await createApiKey(ws.api, { role })).key ?? '');
   [agent, viewer, manager] = [await key('agent'), await key('viewer'), await key('manager')];
 });
-afterAll(() => server?.close());
 
 const HOUR = 3600;
 const byMetric = (refs: MetricReferences) => Object.fromEntries(refs.references.map((r) => [r.metric, r]));
@@ -65,12 +54,12 @@ describe('metric references', () => {
   });
 
   test('a custom entry replaces the industry’s for its metric; no industry leaves only the custom ones', async () => {
-    await server.app.database.pool.query(
+    await fixture.server.app.database.pool.query(
       `update workspaces set settings = settings || '{"fcrWindowHours": 48}'::jsonb where id = $1`,
-      [ws.workspaceId],
+      [fixture.ws.workspaceId],
     );
     const refs = expectStatus(
-      await ws.api.put<MetricReferences>('/api/v1/metrics/references', {
+      await fixture.ws.api.put<MetricReferences>('/api/v1/metrics/references', {
         industry: 'finance',
         custom: [
           { metric: 'first_response.median_seconds', target: 1800 },
@@ -92,7 +81,7 @@ describe('metric references', () => {
     expect(refs.references).toHaveLength(4);
 
     const custom = expectStatus(
-      await ws.api.put<MetricReferences>('/api/v1/metrics/references', {
+      await fixture.ws.api.put<MetricReferences>('/api/v1/metrics/references', {
         industry: null,
         custom: [{ metric: 'csat.percent', target: 90 }],
       }),
@@ -103,17 +92,17 @@ describe('metric references', () => {
       references: [{ metric: 'csat.percent', low: null, high: null, target: 90, source: 'custom' }],
     });
     // Other workspace settings stay.
-    const { rows } = await server.app.database.pool.query(
+    const { rows } = await fixture.server.app.database.pool.query(
       `select settings->>'fcrWindowHours' as hours from workspaces where id = $1`,
-      [ws.workspaceId],
+      [fixture.ws.workspaceId],
     );
     expect(rows[0]).toEqual({ hours: '48' });
   });
 
   test('bad input and roles', async () => {
-    expectProblem(await ws.api.put('/api/v1/metrics/references', { industry: 'mining' }), 400, 'body.industry');
+    expectProblem(await fixture.ws.api.put('/api/v1/metrics/references', { industry: 'mining' }), 400, 'body.industry');
     expectProblem(
-      await ws.api.put('/api/v1/metrics/references', { industry: null, custom: [{ metric: 'csat.median' }] }),
+      await fixture.ws.api.put('/api/v1/metrics/references', { industry: null, custom: [{ metric: 'csat.median' }] }),
       400,
       'body.custom.0.metric',
     );
@@ -127,9 +116,9 @@ describe('goals', () => {
   test('create, list, read, change and delete', async () => {
     const created = expectStatus(await manager.post<Goal>('/api/v1/goals', base), 201, 'create');
     expect(created).toMatchObject({ ...base, scope: 'workspace', scopeValue: '' });
-    const team = await createTeam(ws.api);
+    const team = await createTeam(fixture.ws.api);
     const teamGoal = expectStatus(
-      await ws.api.post<Goal>('/api/v1/goals', {
+      await fixture.ws.api.post<Goal>('/api/v1/goals', {
         metric: 'first_response.median_seconds',
         scope: 'team',
         scopeValue: team.id,
@@ -140,7 +129,7 @@ describe('goals', () => {
       201,
     );
     const channelGoal = expectStatus(
-      await ws.api.post<Goal>('/api/v1/goals', { ...base, scope: 'channel', scopeValue: 'chat', target: 85 }),
+      await fixture.ws.api.post<Goal>('/api/v1/goals', { ...base, scope: 'channel', scopeValue: 'chat', target: 85 }),
       201,
     );
     const list = expectStatus(await viewer.get<{ data: Goal[] }>('/api/v1/goals'), 200);
@@ -160,7 +149,7 @@ describe('goals', () => {
   });
 
   test('bad goals are refused naming the field, and nothing is written', async () => {
-    const before = expectStatus(await ws.api.get<{ data: Goal[] }>('/api/v1/goals'), 200).data.length;
+    const before = expectStatus(await fixture.ws.api.get<{ data: Goal[] }>('/api/v1/goals'), 200).data.length;
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, endsOn: '2026-03-31' }, 'body.endsOn'],
       [{ ...base, scopeValue: 'chat' }, 'body.scopeValue'],
@@ -174,12 +163,18 @@ describe('goals', () => {
       [{ ...base, metric: 'nps.score', target: -101 }, 'body.target'],
       [{ ...base, metric: 'first_response.median_seconds', target: -1 }, 'body.target'],
     ];
-    for (const [body, field] of cases) expectProblem(await ws.api.post('/api/v1/goals', body), 400, field);
-    const goal = expectStatus(await ws.api.post<Goal>('/api/v1/goals', base), 201);
-    expectProblem(await ws.api.patch(`/api/v1/goals/${goal.id}`, { startsOn: '2026-05-01' }), 400, 'body.endsOn');
-    expectProblem(await ws.api.patch(`/api/v1/goals/${goal.id}`, { scope: 'team' }), 400, 'body.scopeValue');
-    expect(expectStatus(await ws.api.get<Goal>(`/api/v1/goals/${goal.id}`), 200)).toEqual(goal);
-    expect(expectStatus(await ws.api.get<{ data: Goal[] }>('/api/v1/goals'), 200).data).toHaveLength(before + 1);
+    for (const [body, field] of cases) expectProblem(await fixture.ws.api.post('/api/v1/goals', body), 400, field);
+    const goal = expectStatus(await fixture.ws.api.post<Goal>('/api/v1/goals', base), 201);
+    expectProblem(
+      await fixture.ws.api.patch(`/api/v1/goals/${goal.id}`, { startsOn: '2026-05-01' }),
+      400,
+      'body.endsOn',
+    );
+    expectProblem(await fixture.ws.api.patch(`/api/v1/goals/${goal.id}`, { scope: 'team' }), 400, 'body.scopeValue');
+    expect(expectStatus(await fixture.ws.api.get<Goal>(`/api/v1/goals/${goal.id}`), 200)).toEqual(goal);
+    expect(expectStatus(await fixture.ws.api.get<{ data: Goal[] }>('/api/v1/goals'), 200).data).toHaveLength(
+      before + 1,
+    );
     // Writes are for managers and above.
     expectProblem(await agent.post('/api/v1/goals', base), 403);
     expectProblem(await agent.patch(`/api/v1/goals/${goal.id}`, { target: 1 }), 403);
@@ -195,10 +190,10 @@ describe('annotations', () => {
     );
     expect(launch).toMatchObject({ day: '2026-04-10', label: 'キャンペーン開始' });
     const outage = expectStatus(
-      await ws.api.post<Annotation>('/api/v1/annotations', { day: '2026-04-02', label: 'Outage' }),
+      await fixture.ws.api.post<Annotation>('/api/v1/annotations', { day: '2026-04-02', label: 'Outage' }),
       201,
     );
-    await ws.api.post('/api/v1/annotations', { day: '2026-05-01', label: 'Next month' });
+    await fixture.ws.api.post('/api/v1/annotations', { day: '2026-05-01', label: 'Next month' });
     const april = expectStatus(
       await viewer.get<{ data: Annotation[] }>('/api/v1/annotations?from=2026-04-01&to=2026-04-30'),
       200,
@@ -206,9 +201,13 @@ describe('annotations', () => {
     expect(april.data.map((a) => a.label)).toEqual(['Outage', 'キャンペーン開始']);
     expect(expectStatus(await viewer.get<{ data: Annotation[] }>('/api/v1/annotations'), 200).data).toHaveLength(3);
 
-    expectProblem(await ws.api.post('/api/v1/annotations', { day: '2026-04-10', label: '  ' }), 400, 'body.label');
-    expectProblem(await ws.api.post('/api/v1/annotations', { day: '10/04/2026', label: 'x' }), 400, 'body.day');
-    expectProblem(await ws.api.get('/api/v1/annotations?from=2026-05-01&to=2026-04-01'), 400, 'query.to');
+    expectProblem(
+      await fixture.ws.api.post('/api/v1/annotations', { day: '2026-04-10', label: '  ' }),
+      400,
+      'body.label',
+    );
+    expectProblem(await fixture.ws.api.post('/api/v1/annotations', { day: '10/04/2026', label: 'x' }), 400, 'body.day');
+    expectProblem(await fixture.ws.api.get('/api/v1/annotations?from=2026-05-01&to=2026-04-01'), 400, 'query.to');
     expectProblem(await agent.post('/api/v1/annotations', { day: '2026-04-10', label: 'x' }), 403);
     expectProblem(await agent.delete(`/api/v1/annotations/${outage.id}`), 403);
 

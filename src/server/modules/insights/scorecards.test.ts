@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   addMember,
   addMessage,
   createConversation,
   createTeam,
-  createTestWorkspace,
   expectStatus,
-  type TestWorkspace,
 } from '../../../../test/support/factories.ts';
+import { insightsApi } from '../../../../test/support/insights-api.ts';
 import { expectProblem } from '../../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../../test/support/server.ts';
 import type { ScorecardRow } from '../../../shared/contracts/metrics.ts';
 
 /**
@@ -23,15 +21,11 @@ import type { ScorecardRow } from '../../../shared/contracts/metrics.ts';
  * c7 B's, T2: created 04-11 09:00, A replies 09:30.
  * Handled: A c1, c4, c7 = 3; B c2, c3 = 2. Teams (the cycle's team): T1 c1, c2, c4 = 3; T2 c3, c7 = 2.
  */
-let server: TestServer;
-let ws: TestWorkspace;
 const ids = {} as Record<'a' | 'b' | 'c' | 't1' | 't2', string>;
 const PERIOD = 'from=2026-04-06&to=2026-04-12';
 const jst = (day: string, time: string) => `2026-04-${day}T${time}:00+09:00`;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createTestWorkspace(server);
+const fixture = insightsApi(async ({ server, ws }) => {
   ids.a = (await addMember(server, ws.api, 'agent', 'Agent A')).id;
   ids.b = (await addMember(server, ws.api, 'agent', 'Agent B')).id;
   ids.c = (await addMember(server, ws.api, 'agent', 'Agent C')).id;
@@ -72,11 +66,13 @@ beforeAll(async () => {
   const c7 = await conversation('b', jst('11', '09:00'));
   await reply(c7, 'a', jst('11', '09:30'));
 });
-afterAll(() => server?.close());
 
 const rowsOf = async (query: string) =>
-  expectStatus(await ws.api.get<{ rows: ScorecardRow[] }>(`/api/v1/metrics/scorecards?${query}`), 200, 'scorecards')
-    .rows;
+  expectStatus(
+    await fixture.ws.api.get<{ rows: ScorecardRow[] }>(`/api/v1/metrics/scorecards?${query}`),
+    200,
+    'scorecards',
+  ).rows;
 
 describe('scorecards', () => {
   test('agents: conversations handled, most first, with their figures', async () => {
@@ -111,7 +107,11 @@ describe('scorecards', () => {
     const rows = await rowsOf(`${PERIOD}&teamId=${ids.t2}`);
     expect(rows.find((r) => r.key === ids.a)?.handled).toBe(1);
     expect(rows.find((r) => r.key === ids.b)?.handled).toBe(1);
-    expectProblem(await ws.api.get(`/api/v1/metrics/scorecards?${PERIOD}&by=tag`), 400, 'query.by');
-    expectProblem(await ws.api.get('/api/v1/metrics/scorecards?from=2026-04-12&to=2026-04-06'), 400, 'query.to');
+    expectProblem(await fixture.ws.api.get(`/api/v1/metrics/scorecards?${PERIOD}&by=tag`), 400, 'query.by');
+    expectProblem(
+      await fixture.ws.api.get('/api/v1/metrics/scorecards?from=2026-04-12&to=2026-04-06'),
+      400,
+      'query.to',
+    );
   });
 });

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createConversation,
-  createTestWorkspace,
-  expectStatus,
-  type TestWorkspace,
-} from '../../../../test/support/factories.ts';
+import { describe, expect, test } from 'vitest';
+import { createConversation, expectStatus } from '../../../../test/support/factories.ts';
+import { insightsApi } from '../../../../test/support/insights-api.ts';
 import { expectProblem } from '../../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../../test/support/server.ts';
 import type { VolumeAnalysis } from '../../../shared/contracts/metrics.ts';
 import { addDays } from './dates.ts';
 
@@ -15,20 +10,16 @@ import { addDays } from './dates.ts';
  * conversations and every Tuesday 14:00 five, for the 8 weeks before the week analysed
  * (04-13…04-19). In that week Monday 10:00 has nine (abnormal) and Tuesday 14:00 five.
  */
-let server: TestServer;
-let ws: TestWorkspace;
 const PERIOD = 'from=2026-04-13&to=2026-04-19';
 
 /** `count` conversations created at a local time in Tokyo (+09:00), with tags per index. */
 async function created(day: string, time: string, count: number, tagsOf: (i: number) => string[] = () => []) {
   for (let i = 0; i < count; i++) {
-    await createConversation(ws.api, { createdAt: `${day}T${time}:00+09:00`, tags: tagsOf(i) });
+    await createConversation(fixture.ws.api, { createdAt: `${day}T${time}:00+09:00`, tags: tagsOf(i) });
   }
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createTestWorkspace(server);
+const fixture = insightsApi(async () => {
   for (let week = 8; week >= 2; week--) {
     await created(addDays('2026-04-13', -7 * week), '10:05', 2);
     await created(addDays('2026-04-14', -7 * week), '14:10', 5);
@@ -40,11 +31,10 @@ beforeAll(async () => {
   await created('2026-04-13', '10:20', 9, (i) => (i < 5 ? ['billing'] : ['login']));
   await created('2026-04-14', '14:30', 5, (i) => (i < 3 ? ['billing', 'refund'] : []));
 });
-afterAll(() => server?.close());
 
 describe('volume analysis', () => {
   test('topics: tags of the conversations created, share and change against the previous period', async () => {
-    const analysis = expectStatus(await ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`), 200);
+    const analysis = expectStatus(await fixture.ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`), 200);
     // 14 created in the period: billing 8 (57.142857 %), login 4 (28.571429 %), refund 3 (21.428571 %).
     // Previous: billing 2 → +300 %, login 2 → +100 %, refund 0 → no change figure.
     expect(analysis.topics.map((t) => [t.tag, t.created, t.previous])).toEqual([
@@ -58,12 +48,15 @@ describe('volume analysis', () => {
     expect(analysis.topics.map((t) => t.change_percent)).toEqual([300, 100, null]);
 
     // Filters apply: only conversations tagged login (4 in the period, 2 before).
-    const login = expectStatus(await ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}&tag=login`), 200);
+    const login = expectStatus(
+      await fixture.ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}&tag=login`),
+      200,
+    );
     expect(login.topics).toEqual([{ tag: 'login', created: 4, share_percent: 100, previous: 2, change_percent: 100 }]);
   });
 
   test('spikes: the abnormal hour against its usual weekday and hour, not the regular busy one', async () => {
-    const analysis = expectStatus(await ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`), 200);
+    const analysis = expectStatus(await fixture.ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`), 200);
     // Monday 10:00 JST (01:00 UTC): 9 against eight Mondays of 2 (sd 0 → 1): z = 7.
     // Tuesday 14:00: 5 against eight Tuesdays of 5: z = 0, though ≥ 5.
     expect(analysis.spikes).toEqual([
@@ -72,7 +65,10 @@ describe('volume analysis', () => {
   });
 
   test('forecast: the week after `to`, from the last 4 weeks and their trend', async () => {
-    const { forecast } = expectStatus(await ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`), 200);
+    const { forecast } = expectStatus(
+      await fixture.ws.api.get<VolumeAnalysis>(`/api/v1/metrics/volume?${PERIOD}`),
+      200,
+    );
     // Last 4 weeks (03-23…04-19): Mondays 2 + 2 + 2 + 9 = 15, Tuesdays 4 × 5 = 20 → 35.
     // The 4 before (02-23…03-22): Mondays 4 × 2 = 8, Tuesdays 4 × 5 = 20 → 28. Trend 35 / 28 = 1.25.
     // Monday 04-20 10:00: 15 / 4 × 1.25 = 4.6875; Tuesday 04-21 14:00: 5 × 1.25 = 6.25.
@@ -93,8 +89,8 @@ describe('volume analysis', () => {
   });
 
   test('bad periods name the field', async () => {
-    expectProblem(await ws.api.get('/api/v1/metrics/volume?from=2026-04-19&to=2026-04-13'), 400, 'query.to');
-    expectProblem(await ws.api.get('/api/v1/metrics/volume?from=2026-04-13'), 400, 'query.to');
-    expectProblem(await ws.api.get(`/api/v1/metrics/volume?${PERIOD}&channel=fax`), 400, 'query.channel.0');
+    expectProblem(await fixture.ws.api.get('/api/v1/metrics/volume?from=2026-04-19&to=2026-04-13'), 400, 'query.to');
+    expectProblem(await fixture.ws.api.get('/api/v1/metrics/volume?from=2026-04-13'), 400, 'query.to');
+    expectProblem(await fixture.ws.api.get(`/api/v1/metrics/volume?${PERIOD}&channel=fax`), 400, 'query.channel.0');
   });
 });

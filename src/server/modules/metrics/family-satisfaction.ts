@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.ts';
 import type { MetricsContext } from './context.ts';
 import { filterConditions, type Grouped, type GroupRow, groupJoin, splitGroups } from './filters.ts';
 import type { Period } from './period.ts';
-import { bandCondition } from './satisfaction.ts';
+import { bandCondition, type ScoreCountRow, scoreCountColumns, toCounts } from './satisfaction.ts';
 import { invitationsSource, type MeasuredKind, responsesSource, SURVEY_KINDS_MEASURED } from './sources.ts';
 
 /**
@@ -32,30 +32,13 @@ export function bandOfRow(band: Band): SQL {
   return sql`(case d.kind ${sql.join(cases, sql` `)} else false end)`;
 }
 
-interface CountRow extends GroupRow {
+interface CountRow extends GroupRow, ScoreCountRow {
   kind: MeasuredKind;
-  n: number;
-  skipped: number;
-  sum: number;
-  sum_of_squares: number;
-  negative: number;
-  neutral: number;
-  positive: number;
 }
 
 function foldKinds(rows: CountRow[]): KindCounts {
   const counts = Object.fromEntries(SURVEY_KINDS_MEASURED.map((k) => [k, emptyCounts()])) as KindCounts;
-  for (const row of rows) {
-    counts[row.kind] = {
-      n: Number(row.n),
-      skipped: Number(row.skipped),
-      sum: Number(row.sum),
-      sumOfSquares: Number(row.sum_of_squares),
-      negative: Number(row.negative),
-      neutral: Number(row.neutral),
-      positive: Number(row.positive),
-    };
-  }
+  for (const row of rows) counts[row.kind] = toCounts(row);
   return counts;
 }
 
@@ -68,13 +51,7 @@ export async function satisfactionCounts(
   const source = responsesSource(ctx, period);
   const result = await tx.execute<CountRow>(sql`
     select g.total, g.key, d.kind,
-           count(d.score)::int as n,
-           (count(*) - count(d.score))::int as skipped,
-           coalesce(sum(d.score), 0)::float8 as sum,
-           coalesce(sum(d.score * d.score), 0)::float8 as sum_of_squares,
-           count(*) filter (where ${bandOfRow('negative')})::int as negative,
-           count(*) filter (where ${bandOfRow('neutral')})::int as neutral,
-           count(*) filter (where ${bandOfRow('positive')})::int as positive
+           ${scoreCountColumns(sql`d.score`, bandOfRow)}
       from (${source.sql}) d
       ${groupJoin(ctx, source, by)}
      where ${filterConditions(ctx)}

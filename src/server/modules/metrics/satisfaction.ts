@@ -58,20 +58,28 @@ export function bandCondition(score: SQL, kind: SurveyKind, band: Band, scale?: 
   )})`;
 }
 
-/** The counts every satisfaction figure is computed from, as a select list over responses `r`. */
-function countColumns(kind: SurveyKind, scale: Scale): SQL {
-  const score = sql`r.score`;
-  return sql`count(r.score)::int as n,
-    (count(*) - count(r.score))::int as skipped,
-    coalesce(sum(r.score), 0)::float8 as sum,
-    coalesce(sum(r.score::int * r.score::int), 0)::float8 as sum_of_squares,
-    count(*) filter (where ${bandCondition(score, kind, 'negative', scale)})::int as negative,
-    count(*) filter (where ${bandCondition(score, kind, 'neutral', scale)})::int as neutral,
-    count(*) filter (where ${bandCondition(score, kind, 'positive', scale)})::int as positive`;
+/**
+ * The counts every satisfaction figure is computed from (n, skipped, Σ, Σ², bands), as a
+ * select list over the rows' `score`; `inBand` is the condition of each band.
+ */
+export function scoreCountColumns(score: SQL, inBand: (band: Band) => SQL): SQL {
+  return sql`count(${score})::int as n,
+    (count(*) - count(${score}))::int as skipped,
+    coalesce(sum(${score}), 0)::float8 as sum,
+    coalesce(sum(${score}::int * ${score}::int), 0)::float8 as sum_of_squares,
+    count(*) filter (where ${inBand('negative')})::int as negative,
+    count(*) filter (where ${inBand('neutral')})::int as neutral,
+    count(*) filter (where ${inBand('positive')})::int as positive`;
 }
 
-interface CountRow extends Record<string, unknown> {
-  bucket: string | null;
+/** The counts of one kind over responses `r`. */
+function countColumns(kind: SurveyKind, scale: Scale): SQL {
+  const score = sql`r.score`;
+  return scoreCountColumns(score, (band) => bandCondition(score, kind, band, scale));
+}
+
+/** A row of `scoreCountColumns`. */
+export interface ScoreCountRow {
   n: number;
   skipped: number;
   sum: number;
@@ -81,7 +89,11 @@ interface CountRow extends Record<string, unknown> {
   positive: number;
 }
 
-const toCounts = (row: CountRow | undefined): ScoreCounts => ({
+interface CountRow extends ScoreCountRow, Record<string, unknown> {
+  bucket: string | null;
+}
+
+export const toCounts = (row: ScoreCountRow | undefined): ScoreCounts => ({
   n: Number(row?.n ?? 0),
   skipped: Number(row?.skipped ?? 0),
   sum: Number(row?.sum ?? 0),

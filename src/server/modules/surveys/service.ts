@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Page } from '../../../shared/contracts/common.ts';
 import {
   type CreateSurveyInput,
@@ -53,6 +53,21 @@ export async function getSurveyRecord(
     .limit(1);
   if (!definition) throw notFound('Survey version');
   return { row, definition: definition.definition };
+}
+
+/** The newest survey of a workspace made from `template` (archived ones left out), or null. */
+export async function findSurveyByTemplate(
+  tx: Tx,
+  workspaceId: string,
+  template: string,
+): Promise<SurveyRecord | null> {
+  const [row] = await tx
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.template, template), ne(surveys.status, 'archived')))
+    .orderBy(desc(surveys.createdAt))
+    .limit(1);
+  return row ? getSurveyRecord(tx, workspaceId, row.id) : null;
 }
 
 export interface SurveyContext {

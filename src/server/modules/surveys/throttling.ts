@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { emailSuppressions, surveyInvitations, workspaces } from '../../db/schema/index.ts';
 
 /** Invitations that count as contact: anything offered, not the ones skipped or failed. */
-const COUNTED = ['scheduled', 'sent', 'delivered', 'opened', 'answered', 'dismissed'] as const;
+export const COUNTED = ['scheduled', 'sent', 'delivered', 'opened', 'answered', 'dismissed'] as const;
 
 export type SkipReason = 'recontact_period' | 'min_gap' | 'max_per_period' | 'unsubscribed';
 
@@ -68,7 +68,16 @@ export async function throttleReason(
         gt(surveyInvitations.createdAt, new Date(input.now.getTime() - horizon * day)),
       ),
     );
-  const since = (days: number) => input.now.getTime() - days * day;
+  return throttleRule(recent, { ...input, settings });
+}
+
+/** The three rules over the person's recent counted invitations (the recontact period, min gap, max per period). */
+export function throttleRule(
+  recent: { surveyId: string; createdAt: Date }[],
+  input: { surveyId: string; recontactDays: number; settings: ThrottlingSettings; now: Date },
+): SkipReason | null {
+  const { settings } = input;
+  const since = (days: number) => input.now.getTime() - days * 86_400_000;
   if (
     input.recontactDays > 0 &&
     recent.some((r) => r.surveyId === input.surveyId && r.createdAt.getTime() > since(input.recontactDays))

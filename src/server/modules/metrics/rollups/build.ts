@@ -23,6 +23,7 @@ import {
 const ROLLUP_TABLES = [
   'rollup_responses_daily',
   'rollup_resolved_daily',
+  'rollup_created_hourly',
   'rollup_invitations_daily',
   'rollup_conversations_daily',
   'rollup_durations_daily',
@@ -43,10 +44,17 @@ function dimensionValues(withTouchpoint: boolean): SQL {
 
 const localDay = (ctx: MetricsContext) => sql`(d.at at time zone ${ctx.timeZone})::date`;
 
-/** The SQL twin of `durationBucket` (src/shared/metrics/histogram.ts). */
-const bucketOf = (seconds: SQL) => sql`(case when ${seconds} < 128 then ${seconds}
-  else (${seconds} >> (floor(log(2::numeric, ${seconds}::numeric))::int - 6))
-       << (floor(log(2::numeric, ${seconds}::numeric))::int - 6) end)`;
+/**
+ * The SQL twin of `durationBucket` (src/shared/metrics/histogram.ts) over whole seconds `v`:
+ * the bit length comes from a float logarithm, corrected by one where rounding misses a power of two.
+ */
+const bucketOf = (v: SQL) => sql`(case when ${v} < 128 then ${v} else
+  ${v} >> b.shift << b.shift end)`;
+const shiftOf = (v: SQL) => sql`cross join lateral (select greatest(0, e.bits - 7) as shift from (
+    select floor((ln(greatest(${v}, 1)::float8) / ln(2::float8)))::int
+      + case when (1::bigint << (floor((ln(greatest(${v}, 1)::float8) / ln(2::float8)))::int + 1)) <= ${v} then 1
+             when (1::bigint << floor((ln(greatest(${v}, 1)::float8) / ln(2::float8)))::int) > ${v} then -1 else 0 end
+      + 1 as bits) e) b`;
 
 async function buildResponses(tx: Tx, ctx: MetricsContext, period: Period): Promise<void> {
   const responses = responsesSource(ctx, period);
@@ -89,6 +97,12 @@ function flowSource(ctx: MetricsContext, period: Period, kind: 'opened' | 'close
 
 async function buildConversations(tx: Tx, ctx: MetricsContext, period: Period): Promise<void> {
   const created = createdSource(ctx, period);
+  await tx.execute(sql`
+    insert into rollup_created_hourly (workspace_id, dimension, dim_value, day, hour, created)
+    select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)},
+           extract(hour from d.at at time zone ${ctx.timeZone}), count(*)
+      from (${created.sql}) d ${dimensionValues(false)}
+     group by 2, 3, 4, 5`);
   const rates = resolvedCyclesSource(ctx, period);
   // Every part yields the same columns; the outer query sums them per day and dimension value.
   const part = (source: SQL, columns: Record<string, SQL>) => {
@@ -154,12 +168,14 @@ async function buildDurations(tx: Tx, ctx: MetricsContext, period: Period): Prom
     for (const figure of DURATION_FIGURES) {
       const source = durationSource(clock, period, figure);
       const metric = businessHours ? `${figure}_business` : figure;
-      const seconds = sql`greatest(floor(d.seconds), 0)::bigint`;
+      // The bucket is worked out once per duration, before the row is repeated per dimension value.
+      const whole = sql`greatest(floor(s.seconds), 0)::bigint`;
       await tx.execute(sql`
         insert into rollup_durations_daily (workspace_id, dimension, dim_value, day, metric, bucket, count, total, min, max)
-        select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)}, ${metric}, ${bucketOf(seconds)},
-               count(*), sum(${seconds}), min(${seconds}), max(${seconds})
-          from (${source.sql}) d ${dimensionValues(false)}
+        select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)}, ${metric}, d.bucket,
+               count(*), sum(d.whole), min(d.whole), max(d.whole)
+          from (select s.*, ${whole} as whole, ${bucketOf(whole)} as bucket
+                  from (${source.sql}) s ${shiftOf(whole)}) d ${dimensionValues(false)}
          group by 2, 3, 4, 5, 6`);
     }
   }

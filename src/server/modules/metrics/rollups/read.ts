@@ -51,10 +51,13 @@ export function rollupPlan(ctx: MetricsContext, by: MetricGroupBy | null): Rollu
 }
 
 function rowFilter(ctx: MetricsContext, plan: RollupPlan, dimension: string, days: SQL): SQL {
+  // The totals' rows have the one value ''; saying so lets the primary key narrow to them.
   const values =
-    plan.values && dimension === plan.dimension
-      ? sql` and d.dim_value = any(${sql.param(plan.values)}::text[])`
-      : sql``;
+    dimension === 'all'
+      ? sql` and d.dim_value = ''`
+      : plan.values && dimension === plan.dimension
+        ? sql` and d.dim_value = any(${sql.param(plan.values)}::text[])`
+        : sql``;
   return sql`d.workspace_id = ${ctx.workspaceId} and d.dimension = ${dimension}${values} and ${days}`;
 }
 
@@ -324,4 +327,19 @@ async function rollupBacklog(
     total: openBefore(end),
     groups: new Map(bucketsOf(period, by).map((b) => [b.key, openBefore(b.endExclusive)])),
   };
+}
+
+/** Conversations created per local ISO weekday and hour in the period. */
+export async function rollupHeatmap(
+  tx: Tx,
+  ctx: MetricsContext,
+  plan: RollupPlan,
+  period: Period,
+): Promise<{ weekday: number; hour: number; created: number }[]> {
+  const result = await tx.execute<{ weekday: number; hour: number; created: number }>(sql`
+    select extract(isodow from d.day)::int as weekday, d.hour::int as hour, sum(d.created)::int as created
+      from rollup_created_hourly d
+     where ${rowFilter(ctx, plan, plan.dimension, inPeriod(period))}
+     group by 1, 2`);
+  return result.rows;
 }

@@ -2,9 +2,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateMetricsData } from '../../../../../bench/metrics-data.ts';
 import { openTestDatabase } from '../../../../../test/support/database.ts';
-import type { DurationFigure, MetricSet, MetricsQuery, MetricsReport } from '../../../../shared/contracts/metrics.ts';
+import type {
+  DurationFigure,
+  MetricFilters,
+  MetricSet,
+  MetricsQuery,
+  MetricsReport,
+} from '../../../../shared/contracts/metrics.ts';
 import type { Database } from '../../../db/client.ts';
 import { createWorkspace } from '../../workspaces/service.ts';
+import { volumeHeatmap } from '../heatmap.ts';
 import { computeMetrics } from '../report.ts';
 import { periodsOf, refreshRollups } from './refresh.ts';
 
@@ -131,6 +138,15 @@ describe('rollups answer as the raw rows do', () => {
       const other = raw.groups[i];
       if (other) expectSameSet(other, group, `group ${group.key}`);
     });
+  });
+
+  const heatmapFilters: Omit<MetricFilters, 'from' | 'to'>[] = [{}, { channel: ['chat'] }, { tag: ['login'] }];
+  test.each(heatmapFilters.map((f) => [f]))('heatmap %j', async (filters) => {
+    const query: MetricFilters = { from: '2026-08-01', to: '2026-10-31', ...filters };
+    const raw = await volumeHeatmap(database.db, workspaceId, query, { source: 'raw' });
+    const rolled = await volumeHeatmap(database.db, workspaceId, query, { source: 'rollups' });
+    expect(raw.cells.reduce((sum, c) => sum + c.created, 0)).toBeGreaterThan(0);
+    expect(rolled).toEqual(raw);
   });
 
   test('a write is in the next read, through the noted days', async () => {

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconExternalLink, IconMessage } from '@tabler/icons-react';
+import { type Icon, IconExternalLink, IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DrilldownItem, DrilldownMetric } from '../../../../shared/contracts/metrics.ts';
@@ -16,6 +16,18 @@ const DURATION_METRICS: DrilldownMetric[] = ['first_response', 'reply', 'resolut
 
 const isScoreMetric = (metric: DrilldownMetric): metric is ScoreMetric =>
   (SCORE_METRICS as readonly string[]).includes(metric);
+
+/** A small link with its icon, to where the item lives. */
+function OpenLink({ to, icon: Icon, testId, children }: { to: string; icon: Icon; testId: string; children: string }) {
+  return (
+    <Anchor component={Link} to={to} size="xs" data-testid={testId}>
+      <Group gap={4} wrap="nowrap">
+        <Icon size={13} />
+        {children}
+      </Group>
+    </Anchor>
+  );
+}
 
 /** One conversation or response behind a figure, linking to where it lives. */
 export function DrilldownItemRow({ item, metric }: { item: DrilldownItem; metric: DrilldownMetric }) {
@@ -79,20 +91,14 @@ export function DrilldownItemRow({ item, metric }: { item: DrilldownItem; metric
           )}
           <Group gap="sm" ml="auto">
             {responseLink && (
-              <Anchor component={Link} to={responseLink} size="xs" data-testid="drilldown-open-response">
-                <Group gap={4} wrap="nowrap">
-                  <IconExternalLink size={13} />
-                  {t('insights.drill.openResponse')}
-                </Group>
-              </Anchor>
+              <OpenLink to={responseLink} icon={IconExternalLink} testId="drilldown-open-response">
+                {t('insights.drill.openResponse')}
+              </OpenLink>
             )}
             {conversationLink && (
-              <Anchor component={Link} to={conversationLink} size="xs" data-testid="drilldown-open-conversation">
-                <Group gap={4} wrap="nowrap">
-                  <IconMessage size={13} />
-                  {t('insights.drill.openConversation')}
-                </Group>
-              </Anchor>
+              <OpenLink to={conversationLink} icon={IconMessage} testId="drilldown-open-conversation">
+                {t('insights.drill.openConversation')}
+              </OpenLink>
             )}
           </Group>
         </Group>

@@ -8,7 +8,8 @@ import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { useDrilldownParams } from '../drilldown/useDrilldownParams.ts';
 import { FigureCell } from '../FigureCell.tsx';
-import { formatFigure, METRIC_META, meetsTarget, workspaceGoal } from '../figures.ts';
+import { CountTd, CsatTd, DurationTd, RateTd } from '../FigureTd.tsx';
+import { formatFigure, workspaceGoal } from '../figures.ts';
 
 type Dimension = 'channel' | 'team';
 
@@ -76,84 +77,50 @@ export function BreakdownCard({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {groups.map((group) => {
-                const csatColor =
-                  csatGoal !== undefined && group.csat.percent !== null
-                    ? meetsTarget(group.csat.percent, csatGoal, METRIC_META['csat.percent'])
-                      ? 'green'
-                      : 'red'
-                    : 'koe';
-                return (
-                  <Table.Tr key={group.key} data-testid="breakdown-row">
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {by === 'channel' && <ChannelIcon channel={group.key} size={15} />}
-                        <Text size="sm" fw={500}>
-                          {name(group)}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.volume.created}
-                        unit="count"
-                        label={t('insights.columns.created')}
-                        onOpen={() => open(group, 'created')}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.csat.percent}
-                        unit="percent"
-                        n={group.csat.n}
-                        ci95={group.csat.ci95}
-                        bar
-                        color={csatColor}
-                        label={t('insights.columns.csat')}
-                        onOpen={() => open(group, 'csat')}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.nps.score}
-                        unit="index"
-                        n={group.nps.n}
-                        ci95={group.nps.ci95}
-                        label={t('insights.columns.nps')}
-                        onOpen={() => open(group, 'nps')}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.first_response.median_seconds}
-                        unit="duration"
-                        n={group.first_response.n}
-                        label={t('insights.columns.firstResponse')}
-                        onOpen={() => open(group, 'first_response')}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.resolution.median_seconds}
-                        unit="duration"
-                        n={group.resolution.n}
-                        label={t('insights.columns.resolution')}
-                        onOpen={() => open(group, 'resolution')}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <FigureCell
-                        value={group.fcr.percent}
-                        unit="percent"
-                        n={group.fcr.n}
-                        ci95={group.fcr.ci95}
-                        label={t('insights.columns.fcr')}
-                        onOpen={() => open(group, 'fcr')}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {groups.map((group) => (
+                <Table.Tr key={group.key} data-testid="breakdown-row">
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {by === 'channel' && <ChannelIcon channel={group.key} size={15} />}
+                      <Text size="sm" fw={500}>
+                        {name(group)}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <CountTd
+                    value={group.volume.created}
+                    label={t('insights.columns.created')}
+                    onOpen={() => open(group, 'created')}
+                  />
+                  <CsatTd
+                    figure={group.csat}
+                    goal={csatGoal}
+                    label={t('insights.columns.csat')}
+                    onOpen={() => open(group, 'csat')}
+                  />
+                  <Table.Td>
+                    <FigureCell
+                      value={group.nps.score}
+                      unit="index"
+                      n={group.nps.n}
+                      ci95={group.nps.ci95}
+                      label={t('insights.columns.nps')}
+                      onOpen={() => open(group, 'nps')}
+                    />
+                  </Table.Td>
+                  <DurationTd
+                    figure={group.first_response}
+                    label={t('insights.columns.firstResponse')}
+                    onOpen={() => open(group, 'first_response')}
+                  />
+                  <DurationTd
+                    figure={group.resolution}
+                    label={t('insights.columns.resolution')}
+                    onOpen={() => open(group, 'resolution')}
+                  />
+                  <RateTd figure={group.fcr} label={t('insights.columns.fcr')} onOpen={() => open(group, 'fcr')} />
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -9,8 +9,8 @@ import { ErrorState } from '../../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../../components/ListSkeleton.tsx';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { useDrilldownParams } from '../drilldown/useDrilldownParams.ts';
-import { FigureCell } from '../FigureCell.tsx';
-import { formatFigure, METRIC_META, meetsTarget, workspaceGoal } from '../figures.ts';
+import { CountTd, CsatTd, DurationTd, RateTd } from '../FigureTd.tsx';
+import { formatFigure, workspaceGoal } from '../figures.ts';
 import { InsightsFrame } from '../InsightsFrame.tsx';
 
 type SortKey = 'label' | 'handled' | 'first_response' | 'resolution' | 'fcr' | 'csat';
@@ -145,60 +145,28 @@ function ScorecardTable({ filters }: { filters: InsightsFilters }) {
                       {row.label}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <FigureCell
-                      value={row.handled}
-                      unit="count"
-                      label={t('insights.columns.handled')}
-                      onOpen={() => open(row, 'resolved')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <FigureCell
-                      value={row.first_response.median_seconds}
-                      unit="duration"
-                      n={row.first_response.n}
-                      label={t('insights.columns.firstResponse')}
-                      onOpen={() => open(row, 'first_response')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <FigureCell
-                      value={row.resolution.median_seconds}
-                      unit="duration"
-                      n={row.resolution.n}
-                      label={t('insights.columns.resolution')}
-                      onOpen={() => open(row, 'resolution')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <FigureCell
-                      value={row.fcr.percent}
-                      unit="percent"
-                      n={row.fcr.n}
-                      ci95={row.fcr.ci95}
-                      label={t('insights.columns.fcr')}
-                      onOpen={() => open(row, 'fcr')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <FigureCell
-                      value={row.csat.percent}
-                      unit="percent"
-                      n={row.csat.n}
-                      ci95={row.csat.ci95}
-                      bar
-                      color={
-                        csatGoal === undefined || row.csat.percent === null
-                          ? 'koe'
-                          : meetsTarget(row.csat.percent, csatGoal, METRIC_META['csat.percent'])
-                            ? 'green'
-                            : 'red'
-                      }
-                      label={t('insights.columns.csat')}
-                      onOpen={() => open(row, 'csat')}
-                    />
-                  </Table.Td>
+                  <CountTd
+                    value={row.handled}
+                    label={t('insights.columns.handled')}
+                    onOpen={() => open(row, 'resolved')}
+                  />
+                  <DurationTd
+                    figure={row.first_response}
+                    label={t('insights.columns.firstResponse')}
+                    onOpen={() => open(row, 'first_response')}
+                  />
+                  <DurationTd
+                    figure={row.resolution}
+                    label={t('insights.columns.resolution')}
+                    onOpen={() => open(row, 'resolution')}
+                  />
+                  <RateTd figure={row.fcr} label={t('insights.columns.fcr')} onOpen={() => open(row, 'fcr')} />
+                  <CsatTd
+                    figure={row.csat}
+                    goal={csatGoal}
+                    label={t('insights.columns.csat')}
+                    onOpen={() => open(row, 'csat')}
+                  />
                 </Table.Tr>
               ))}
             </Table.Tbody>

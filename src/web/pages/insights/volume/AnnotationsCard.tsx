@@ -1,5 +1,5 @@
 import '@mantine/dates/styles.css';
-import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconCalendar, IconPin, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { canManage } from '../../../lib/permissions.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
+import { TitledCard } from '../TitledCard.tsx';
 
 function AddAnnotation({ defaultDay }: { defaultDay: string }) {
   const { t } = useTranslation();
@@ -88,11 +89,7 @@ export function AnnotationsCard({ from, to }: { from: string; to: string }) {
   const sorted = [...(annotations.data ?? [])].sort((a, b) => b.day.localeCompare(a.day));
 
   return (
-    <Paper withBorder radius="md" p="md" data-testid="annotations">
-      <Text fw={600}>{t('insights.annotations.title')}</Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        {t('insights.annotations.hint')}
-      </Text>
+    <TitledCard title={t('insights.annotations.title')} hint={t('insights.annotations.hint')} testId="annotations">
       <Stack gap="sm">
         {editable && <AddAnnotation defaultDay={to} />}
         {annotations.isPending ? (
@@ -139,6 +136,6 @@ export function AnnotationsCard({ from, to }: { from: string; to: string }) {
           </Stack>
         )}
       </Stack>
-    </Paper>
+    </TitledCard>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconBolt } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeAnalysis } from '../../../../shared/contracts/metrics.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
+import { TitledCard } from '../TitledCard.tsx';
 
 /** Hours far above the usual level for that weekday and hour, newest first. */
 export function SpikesCard({ spikes }: { spikes: VolumeAnalysis['spikes'] }) {
@@ -12,11 +13,7 @@ export function SpikesCard({ spikes }: { spikes: VolumeAnalysis['spikes'] }) {
   const one = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 });
   const sorted = [...spikes].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 10);
   return (
-    <Paper withBorder radius="md" p="md" data-testid="volume-spikes">
-      <Text fw={600}>{t('insights.volume.spikes')}</Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        {t('insights.volume.spikesHint')}
-      </Text>
+    <TitledCard title={t('insights.volume.spikes')} hint={t('insights.volume.spikesHint')} testId="volume-spikes">
       {sorted.length === 0 ? (
         <Text size="sm" c="dimmed" py="xl" ta="center">
           {t('insights.volume.noSpikes')}
@@ -43,6 +40,6 @@ export function SpikesCard({ spikes }: { spikes: VolumeAnalysis['spikes'] }) {
           ))}
         </Stack>
       )}
-    </Paper>
+    </TitledCard>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeAnalysis } from '../../../../shared/contracts/metrics.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { useDrilldownParams } from '../drilldown/useDrilldownParams.ts';
+import { TitledCard } from '../TitledCard.tsx';
 
 /** Tags by conversations created, as bars, with the change against the previous period. */
 export function TopicsCard({ topics }: { topics: VolumeAnalysis['topics'] }) {
@@ -16,11 +17,7 @@ export function TopicsCard({ topics }: { topics: VolumeAnalysis['topics'] }) {
   const percent = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 0 });
 
   return (
-    <Paper withBorder radius="md" p="md" data-testid="volume-topics">
-      <Text fw={600}>{t('insights.volume.topics')}</Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        {t('insights.volume.topicsHint')}
-      </Text>
+    <TitledCard title={t('insights.volume.topics')} hint={t('insights.volume.topicsHint')} testId="volume-topics">
       {shown.length === 0 ? (
         <Text size="sm" c="dimmed" py="xl" ta="center">
           {t('insights.volume.noTopics')}
@@ -71,6 +68,6 @@ export function TopicsCard({ topics }: { topics: VolumeAnalysis['topics'] }) {
           })}
         </Stack>
       )}
-    </Paper>
+    </TitledCard>
   );
 }
