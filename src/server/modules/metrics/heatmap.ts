@@ -23,7 +23,7 @@ export async function volumeHeatmap(
   const plan = options.source === 'raw' ? null : rollupPlan(ctx, null);
   let rows: { weekday: number; hour: number; created: number }[];
   if (plan) {
-    await refreshRollups(tx, workspaceId);
+    await refreshRollups(tx, workspaceId, { context: ctx });
     rows = await rollupHeatmap(tx, ctx, plan, period);
   } else {
     const source = createdSource(ctx, period);

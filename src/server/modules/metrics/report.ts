@@ -110,7 +110,7 @@ export async function computeMetrics(
   const plan = options.source === 'raw' ? null : rollupPlan(ctx, by);
   if (options.source === 'rollups' && !plan) throw new Error('the rollups cannot answer this query');
   // Every committed write is in the figures: the days writes noted are rebuilt first.
-  if (plan) await refreshRollups(tx, workspaceId);
+  if (plan) await refreshRollups(tx, workspaceId, { context: ctx });
   const current = await countAll(tx, ctx, period, by, plan);
   const total = metricSet(current.total);
 

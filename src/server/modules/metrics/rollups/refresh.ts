@@ -78,9 +78,14 @@ export interface RefreshResult {
 export async function refreshRollups(
   db: Tx,
   workspaceId: string,
-  options: { force?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    force?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** The caller's context (a metrics read has one already): saves reading the workspace again. */
+    context?: MetricsContext;
+  } = {},
 ): Promise<RefreshResult> {
-  const base = await loadContext(db, workspaceId, { from: '2000-01-01', to: '2000-01-01' });
+  const base = options.context ?? (await loadContext(db, workspaceId, { from: '2000-01-01', to: '2000-01-01' }));
   const ctx: MetricsContext = { ...base, businessHours: false, segment: null };
   const state = await stateOf(db, ctx);
   if (!state.dirty && !state.stale && !options.force) return { days: 0, full: false };
