@@ -8,6 +8,8 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { jobDefinitions } from './jobs/definitions.ts';
 import { type Jobs, openJobs } from './jobs/queue.ts';
 import { acquireLock } from './lock.ts';
+import { startEventDispatcher } from './modules/events/dispatch.ts';
+import { eventHandlers } from './modules/events/handlers.ts';
 
 export interface RunningKoe {
   url: string;
@@ -39,6 +41,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
   let jobs: Jobs | null = null;
   let fastify: FastifyInstance | null = null;
   let stopAnalyze: () => void = () => undefined;
+  let stopEvents: () => void = () => undefined;
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await migrateDatabase(database);
@@ -49,6 +52,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
       jobs = await openJobs(database, jobDefinitions, config.databaseUrl);
       app.jobs = jobs;
       await jobs.work(app);
+      stopEvents = startEventDispatcher(app, eventHandlers, 1_000);
     }
     let port = 0;
     if (options.http !== false) {
@@ -72,6 +76,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
         if (closed) return;
         closed = true;
         stopAnalyze();
+        stopEvents();
         await fastify?.close();
         await jobs?.stop().catch(() => undefined);
         if (!options.database) await opened.close();
@@ -80,6 +85,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
     };
   } catch (error) {
     stopAnalyze();
+    stopEvents();
     await fastify?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     if (database && !options.database) await database.close().catch(() => undefined);

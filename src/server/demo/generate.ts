@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/client.ts';
 import { recomputeBusinessDurations } from '../modules/calendars/recompute.ts';
+import { markEventsDispatched } from '../modules/events/dispatch.ts';
 import { createWorkspace, getWorkspace } from '../modules/workspaces/service.ts';
 import { ensureDemoCalendar } from './calendar.ts';
 import { DAY } from './clock.ts';
@@ -148,6 +149,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   // Replies without a stored wait and anything recorded before the calendar existed.
   options.onProgress?.(done, total, 'business hours');
   await recomputeBusinessDurations(db, workspace.workspaceId);
+  // The demo is history: rules, webhooks and notifications act on what happens from now on.
+  await markEventsDispatched(db, workspace.workspaceId, now);
   return {
     workspaceId: workspace.workspaceId,
     conversations: done,

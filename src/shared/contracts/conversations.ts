@@ -21,7 +21,8 @@ export const MESSAGE_KINDS = ['customer', 'reply', 'note', 'bot'] as const;
 export const MessageKind = z.enum(MESSAGE_KINDS);
 export type MessageKind = z.infer<typeof MessageKind>;
 
-export const ACTOR_TYPES = ['user', 'contact', 'bot', 'system'] as const;
+/** `automation`: an automation rule acted (the actor id is the rule). */
+export const ACTOR_TYPES = ['user', 'contact', 'bot', 'system', 'automation'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const CONVERSATION_EVENT_TYPES = [

@@ -19,6 +19,7 @@ import type {
   MessageKind,
   Priority,
 } from '../../../shared/contracts/conversations.ts';
+import type { EscalationTier } from '../../../shared/contracts/recovery.ts';
 import { tsvector, tz, workspaceId } from './columns.ts';
 import { contacts } from './customers.ts';
 
@@ -48,6 +49,10 @@ export const conversations = pgTable(
     resolvedAt: tz('resolved_at'),
     closedAt: tz('closed_at'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** The nearest running SLA deadline (first/next response or resolution); null when no clock runs. */
+    slaDueAt: tz('sla_due_at'),
+    /** Escalation tier reached in this care cycle: agent → senior → manager. */
+    escalationTier: text('escalation_tier').$type<EscalationTier>().notNull().default('agent'),
     messageCount: integer('message_count').notNull().default(0),
     lastMessageAt: tz('last_message_at'),
     lastActivityAt: tz('last_activity_at').notNull(),
@@ -64,6 +69,7 @@ export const conversations = pgTable(
     index('conversations_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
     index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.status),
     index('conversations_created_idx').on(t.workspaceId, t.createdAt),
+    index('conversations_sla_due_idx').on(t.workspaceId, t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
     index('conversations_tags_idx').using('gin', t.workspaceId, t.tags),
     index('conversations_search_idx').using('gin', t.workspaceId, t.searchVector),
     uniqueIndex('conversations_external_key')

@@ -83,6 +83,8 @@ export const surveyInvitations = pgTable(
     channel: text('channel'),
     touchpoint: text('touchpoint'),
     email: text('email'),
+    /** A re-survey sent to follow up a service-recovery case: its answer sets the case's outcome. */
+    recoveryCaseId: uuid('recovery_case_id'),
     scheduledAt: tz('scheduled_at').notNull(),
     sentAt: tz('sent_at'),
     deliveredAt: tz('delivered_at'),

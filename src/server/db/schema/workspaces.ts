@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/contracts/common.ts';
+import type { EscalationTier } from '../../../shared/contracts/recovery.ts';
 import { tz, workspaceId } from './columns.ts';
 
 export const workspaces = pgTable('workspaces', {
@@ -61,6 +62,8 @@ export const teamMembers = pgTable(
     workspaceId: workspaceId(),
     teamId: uuid('team_id').notNull(),
     userId: uuid('user_id').notNull(),
+    /** Escalation tier of this member in this team: agent → senior → manager (the team's support manager). */
+    tier: text('tier').$type<EscalationTier>().notNull().default('agent'),
   },
   (t) => [
     foreignKey({ columns: [t.workspaceId, t.teamId], foreignColumns: [teams.workspaceId, teams.id] }).onDelete(

@@ -1,10 +1,12 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { ActorType, ConversationEvent, ConversationEventType } from '../../../shared/contracts/conversations.ts';
+import type { DomainEventType } from '../../../shared/contracts/events.ts';
 import type { Tx } from '../../db/client.ts';
 import { contacts, conversationEvents } from '../../db/schema/index.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { newId } from '../../lib/id.ts';
+import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
 import { memberNames } from '../workspaces/service.ts';
 import { presentEvent } from './presenters.ts';
 
@@ -24,9 +26,73 @@ export interface NewEvent {
   at: Date;
 }
 
-/** Appends to the conversation's event log inside the caller's transaction. */
-export async function recordEvents(tx: Tx, workspaceId: string, events: NewEvent[]): Promise<void> {
+/** Conversation log entries that are also domain events (for rules, webhooks, notifications). */
+const DOMAIN_TYPES: Partial<Record<ConversationEventType, DomainEventType>> = {
+  created: 'conversation.created',
+  assigned: 'conversation.assigned',
+  resolved: 'conversation.resolved',
+  reopened: 'conversation.reopened',
+  escalated: 'conversation.escalated',
+  message_inbound: 'message.received',
+  message_outbound: 'message.sent',
+  note_added: 'note.added',
+};
+/** Changes reported together as one `conversation.updated` per conversation and step. */
+const UPDATE_TYPES = new Set<ConversationEventType>([
+  'assigned',
+  'team_changed',
+  'status_changed',
+  'priority_changed',
+  'tags_changed',
+  'subject_changed',
+]);
+
+/** The domain events a step's log entries stand for: one per notable entry, plus one `conversation.updated` listing the changes. */
+export function domainEventsOf(events: NewEvent[]): NewDomainEvent[] {
+  const out: NewDomainEvent[] = [];
+  const updates = new Map<string, { event: NewEvent; changes: Record<string, unknown> }>();
+  for (const e of events) {
+    const type = DOMAIN_TYPES[e.type];
+    if (type) {
+      out.push({
+        type,
+        conversationId: e.conversationId,
+        data: { cycle: e.cycle, ...(e.data ?? {}) },
+        actor: e.actor,
+        at: e.at,
+      });
+    }
+    if (UPDATE_TYPES.has(e.type)) {
+      const update = updates.get(e.conversationId) ?? { event: e, changes: {} };
+      update.changes[e.type.replace(/_changed$/, '')] = e.data ?? {};
+      updates.set(e.conversationId, update);
+    }
+  }
+  for (const { event, changes } of updates.values()) {
+    out.push({
+      type: 'conversation.updated',
+      conversationId: event.conversationId,
+      data: { cycle: event.cycle, changes },
+      actor: event.actor,
+      at: event.at,
+    });
+  }
+  return out;
+}
+
+/**
+ * Appends to the conversation's event log inside the caller's transaction, and the
+ * domain events they stand for to the outbox — unless `domainEvents` is false (imported
+ * history: rules, webhooks and notifications act on what happens now, not on the past).
+ */
+export async function recordEvents(
+  tx: Tx,
+  workspaceId: string,
+  events: NewEvent[],
+  options: { domainEvents?: boolean } = {},
+): Promise<void> {
   if (events.length === 0) return;
+  if (options.domainEvents !== false) await emitEvents(tx, workspaceId, domainEventsOf(events));
   // The log is read in (occurred_at, id) order, and one step often records several events
   // at the same instant (reopened, status_changed, message_inbound): their ids must ascend
   // in the order they happened, which random UUIDv7 bits within one millisecond do not.

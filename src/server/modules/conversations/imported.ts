@@ -141,16 +141,21 @@ export async function upsertImportedConversation(
       updatedAt: wanted.lastActivityAt,
     });
     await tx.insert(conversationCycles).values({ workspaceId, conversationId: id, cycle: 1, ...cycle });
-    await recordEvents(tx, workspaceId, [
-      {
-        conversationId: id,
-        cycle: 1,
-        type: 'created',
-        actor: SYSTEM,
-        at: input.createdAt,
-        data: { channel: input.channel, imported: true, externalId: input.externalId },
-      },
-    ]);
+    await recordEvents(
+      tx,
+      workspaceId,
+      [
+        {
+          conversationId: id,
+          cycle: 1,
+          type: 'created',
+          actor: SYSTEM,
+          at: input.createdAt,
+          data: { channel: input.channel, imported: true, externalId: input.externalId },
+        },
+      ],
+      { domainEvents: false },
+    );
     return { id, outcome: 'created' };
   }
   const [storedCycle] = await tx

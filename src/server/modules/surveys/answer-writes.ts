@@ -2,8 +2,33 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { insertMany } from '../../db/insert-many.ts';
 import { surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
+import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
 import type { AnswerPlan } from './answer-plan.ts';
 import { invitationKeys } from './answer-target.ts';
+
+/** `survey.answered`: what recovery, rules and webhooks see of an answer (first or updated). */
+function answeredEvent(plan: AnswerPlan, now: Date): NewDomainEvent {
+  const { invitation, survey } = plan.target;
+  return {
+    type: 'survey.answered',
+    conversationId: invitation.conversationId,
+    contactId: invitation.contactId,
+    subjectId: plan.responseId,
+    data: {
+      surveyId: survey.row.id,
+      invitationId: invitation.id,
+      kind: survey.row.kind,
+      score: plan.result.score,
+      comment: plan.result.comment,
+      first: plan.insert !== null,
+      channel: invitation.channel,
+      delivery: invitation.delivery,
+      recoveryCaseId: invitation.recoveryCaseId,
+    },
+    actor: { type: 'contact', id: invitation.contactId },
+    at: now,
+  };
+}
 
 /**
  * Writes planned answers inside the caller's transaction, one statement per table for
@@ -38,6 +63,14 @@ export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): 
     surveyAnswers,
     plans.flatMap((p) => p.rows),
   );
+  const byWorkspace = Map.groupBy(plans, (p) => p.target.invitation.workspaceId);
+  for (const [workspaceId, group] of byWorkspace) {
+    await emitEvents(
+      tx,
+      workspaceId,
+      group.map((p) => answeredEvent(p, now)),
+    );
+  }
   // Answered is the funnel's last step: the status always becomes it; answering again moves the time.
   await tx
     .update(surveyInvitations)

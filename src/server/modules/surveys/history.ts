@@ -163,6 +163,7 @@ export async function recordPastFeedback(
       channel: item.channel ?? null,
       touchpoint: item.touchpoint ?? null,
       email,
+      recoveryCaseId: null,
       scheduledAt: item.sentAt,
       sentAt: skipped ? null : item.sentAt,
       deliveredAt: null,

@@ -1,0 +1,143 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { domainEvents } from '../../db/schema/index.ts';
+import type { DomainEventRow } from './emit.ts';
+
+/** What a handler may ask for once the dispatch transaction committed (send mail, wake a delivery). */
+export interface DispatchContext {
+  app: AppContext;
+  now: Date;
+  afterCommit(task: () => Promise<void>): void;
+}
+
+/**
+ * A consumer of domain events. `handle` runs inside the dispatch transaction (in its own
+ * savepoint): whatever it writes commits together with the event's marking, so an event
+ * is acted on exactly once. It must not call out of the process; it queues such work
+ * (webhook deliveries, emails) and may register `afterCommit` tasks to speed them up.
+ */
+export interface EventHandler {
+  name: string;
+  handle(tx: Tx, event: DomainEventRow, context: DispatchContext): Promise<void>;
+}
+
+const BATCH = 100;
+
+export interface DispatchResult {
+  events: number;
+  failures: number;
+}
+
+/**
+ * Dispatches pending domain events, oldest first, batch by batch until none are left
+ * (events emitted by handlers are picked up by the next batch) or `maxBatches` ran.
+ * Several processes may dispatch at once: rows are claimed with FOR UPDATE SKIP LOCKED.
+ * A failing handler is logged and skipped for that event; the others still run.
+ */
+export async function dispatchPendingEvents(
+  app: AppContext,
+  handlers: readonly EventHandler[],
+  options: { now?: Date; maxBatches?: number } = {},
+): Promise<DispatchResult> {
+  const result: DispatchResult = { events: 0, failures: 0 };
+  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
+    const now = options.now ?? new Date();
+    const tasks: (() => Promise<void>)[] = [];
+    const context: DispatchContext = { app, now, afterCommit: (task) => tasks.push(task) };
+    const count = await app.db.transaction(async (tx) => {
+      const rows = (
+        await tx.execute(
+          sql`select * from ${domainEvents} where ${domainEvents.dispatchedAt} is null
+               order by ${domainEvents.occurredAt}, ${domainEvents.id} limit ${BATCH} for update skip locked`,
+        )
+      ).rows as Record<string, unknown>[];
+      if (rows.length === 0) return 0;
+      for (const raw of rows) {
+        const event = toRow(raw);
+        for (const handler of handlers) {
+          try {
+            await tx.transaction((sp) => handler.handle(sp, event, context));
+          } catch (error) {
+            result.failures += 1;
+            app.log.error(
+              `[events] ${handler.name} failed on ${event.type} ${event.id}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+        }
+      }
+      await tx.execute(
+        sql`update ${domainEvents} set dispatched_at = ${now.toISOString()}::timestamptz
+             where (workspace_id, id) in (${sql.join(
+               rows.map((r) => sql`(${r.workspace_id}::uuid, ${r.id}::uuid)`),
+               sql`, `,
+             )})`,
+      );
+      return rows.length;
+    });
+    result.events += count;
+    for (const task of tasks) {
+      await task().catch((error: unknown) =>
+        app.log.error(`[events] after-commit task failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    if (count < BATCH) break;
+  }
+  return result;
+}
+
+/** Marks a workspace's pending events as dispatched without handling them (generated or replayed history). */
+export async function markEventsDispatched(db: Db, workspaceId: string, now: Date): Promise<void> {
+  await db
+    .update(domainEvents)
+    .set({ dispatchedAt: now })
+    .where(and(eq(domainEvents.workspaceId, workspaceId), isNull(domainEvents.dispatchedAt)));
+}
+
+function toRow(raw: Record<string, unknown>): DomainEventRow {
+  const date = (value: unknown) => (value == null ? null : value instanceof Date ? value : new Date(String(value)));
+  return {
+    workspaceId: raw.workspace_id as string,
+    id: raw.id as string,
+    type: raw.type as DomainEventRow['type'],
+    conversationId: (raw.conversation_id as string | null) ?? null,
+    contactId: (raw.contact_id as string | null) ?? null,
+    subjectId: (raw.subject_id as string | null) ?? null,
+    data: (raw.data as Record<string, unknown>) ?? {},
+    originRuleId: (raw.origin_rule_id as string | null) ?? null,
+    actorType: (raw.actor_type as string | null) ?? null,
+    actorId: (raw.actor_id as string | null) ?? null,
+    occurredAt: date(raw.occurred_at) as Date,
+    dispatchedAt: date(raw.dispatched_at),
+  };
+}
+
+/**
+ * Runs the dispatcher every `intervalMs` in processes that do background work (koe serve,
+ * koe worker), so rules, webhooks and notifications follow a change within about a second.
+ */
+export function startEventDispatcher(
+  app: AppContext,
+  handlers: readonly EventHandler[],
+  intervalMs: number,
+): () => void {
+  let running = false;
+  let stopped = false;
+  const timer = setInterval(async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      await dispatchPendingEvents(app, handlers);
+    } catch (error) {
+      if (!stopped)
+        app.log.error(`[events] dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
