@@ -15,6 +15,23 @@ export function newId(now: number = Date.now()): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Ids for things that happened in this order: where several share a millisecond, their
+ * random bits are sorted so the ids still ascend in the given order (logs read in id order).
+ */
+export function newIds(times: number[]): string[] {
+  const ids = times.map((time) => newId(time));
+  for (const time of new Set(times)) {
+    const slots = times.flatMap((t, index) => (t === time ? [index] : []));
+    if (slots.length < 2) continue;
+    const sorted = slots.map((index) => ids[index] as string).sort();
+    slots.forEach((index, n) => {
+      ids[index] = sorted[n] as string;
+    });
+  }
+  return ids;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);

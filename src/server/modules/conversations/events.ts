@@ -5,7 +5,7 @@ import type { DomainEventType } from '../../../shared/contracts/events.ts';
 import type { Tx } from '../../db/client.ts';
 import { contacts, conversationEvents } from '../../db/schema/index.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
-import { newId } from '../../lib/id.ts';
+import { newIds } from '../../lib/id.ts';
 import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
 import { memberNames } from '../workspaces/service.ts';
 import { presentEvent } from './presenters.ts';
@@ -94,16 +94,8 @@ export async function recordEvents(
   if (events.length === 0) return;
   if (options.domainEvents !== false) await emitEvents(tx, workspaceId, domainEventsOf(events));
   // The log is read in (occurred_at, id) order, and one step often records several events
-  // at the same instant (reopened, status_changed, message_inbound): their ids must ascend
-  // in the order they happened, which random UUIDv7 bits within one millisecond do not.
-  const ids = events.map((e) => newId(e.at.getTime()));
-  for (const time of new Set(events.map((e) => e.at.getTime()))) {
-    const slots = events.flatMap((e, index) => (e.at.getTime() === time ? [index] : []));
-    const sorted = slots.map((index) => ids[index] as string).sort();
-    slots.forEach((index, n) => {
-      ids[index] = sorted[n] as string;
-    });
-  }
+  // at the same instant (reopened, status_changed, message_inbound).
+  const ids = newIds(events.map((e) => e.at.getTime()));
   await tx.insert(conversationEvents).values(
     events.map((e, index) => ({
       workspaceId,

@@ -38,7 +38,8 @@ export interface DispatchResult {
 export async function dispatchPendingEvents(
   app: AppContext,
   handlers: readonly EventHandler[],
-  options: { now?: Date; maxBatches?: number } = {},
+  /** `workspaceId`: only that workspace's events (tests sharing one PostgreSQL database use it). */
+  options: { now?: Date; maxBatches?: number; workspaceId?: string } = {},
 ): Promise<DispatchResult> {
   const result: DispatchResult = { events: 0, failures: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
@@ -48,7 +49,9 @@ export async function dispatchPendingEvents(
     const count = await app.db.transaction(async (tx) => {
       const rows = (
         await tx.execute(
-          sql`select * from ${domainEvents} where ${domainEvents.dispatchedAt} is null
+          sql`select * from ${domainEvents} where ${domainEvents.dispatchedAt} is null${
+            options.workspaceId ? sql` and ${domainEvents.workspaceId} = ${options.workspaceId}` : sql``
+          }
                order by ${domainEvents.occurredAt}, ${domainEvents.id} limit ${BATCH} for update skip locked`,
         )
       ).rows as Record<string, unknown>[];

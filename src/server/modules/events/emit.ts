@@ -1,8 +1,9 @@
 import type { ActorType } from '../../../shared/contracts/conversations.ts';
 import type { DomainEventType } from '../../../shared/contracts/events.ts';
 import type { Tx } from '../../db/client.ts';
+import { insertMany } from '../../db/insert-many.ts';
 import { domainEvents } from '../../db/schema/index.ts';
-import { newId } from '../../lib/id.ts';
+import { newIds } from '../../lib/id.ts';
 
 export interface NewDomainEvent {
   type: DomainEventType;
@@ -24,10 +25,14 @@ export type DomainEventRow = typeof domainEvents.$inferSelect;
  */
 export async function emitEvents(tx: Tx, workspaceId: string, events: NewDomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(domainEvents).values(
-    events.map((e) => ({
+  // One array parameter per column: the same statement text for any number of events (the answer path emits in batches).
+  const ids = newIds(events.map((e) => e.at.getTime()));
+  await insertMany(
+    tx,
+    domainEvents,
+    events.map((e, index) => ({
       workspaceId,
-      id: newId(e.at.getTime()),
+      id: ids[index] as string,
       type: e.type,
       conversationId: e.conversationId ?? null,
       contactId: e.contactId ?? null,
