@@ -22,6 +22,13 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute per address on public endpoints (survey answers, widget). */
   publicRateLimit: number;
+  /**
+   * Outgoing webhooks: retries after the first attempt, and the first delay (each next one
+   * three times longer). Defaults: 7 retries from 80 s, so 8 attempts spread over about a day.
+   */
+  webhookRetry: { limit: number; baseSeconds: number };
+  /** Deliver webhooks to loopback and private addresses too (WEBHOOKS_ALLOW_PRIVATE=true; off by default). */
+  webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +46,25 @@ function parsePositive(raw: string | undefined, name: string, fallback: number):
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function parseCount(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 50) {
+    throw new ConfigError(`${name} must be an integer between 0 and 50, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Seconds, fractions allowed (tests retry after 0.2 s). */
+function parseSeconds(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 86_400) {
+    throw new ConfigError(`${name} must be a number of seconds above 0 and at most 86400, got "${raw}"`);
+  }
   return value;
 }
 
@@ -89,5 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     publicRateLimit: parsePositive(env.KOE_PUBLIC_RATE_LIMIT, 'KOE_PUBLIC_RATE_LIMIT', 120),
+    webhookRetry: {
+      limit: parseCount(env.WEBHOOK_RETRY_LIMIT, 'WEBHOOK_RETRY_LIMIT', 7),
+      baseSeconds: parseSeconds(env.WEBHOOK_RETRY_BASE_SECONDS, 'WEBHOOK_RETRY_BASE_SECONDS', 80),
+    },
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === 'true' || env.WEBHOOKS_ALLOW_PRIVATE === '1',
   };
 }

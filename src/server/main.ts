@@ -10,6 +10,7 @@ import { type Jobs, openJobs } from './jobs/queue.ts';
 import { acquireLock } from './lock.ts';
 import { startEventDispatcher } from './modules/events/dispatch.ts';
 import { eventHandlers } from './modules/events/handlers.ts';
+import { startWebhookDeliverer } from './modules/webhooks/deliverer.ts';
 
 export interface RunningKoe {
   url: string;
@@ -42,6 +43,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
   let fastify: FastifyInstance | null = null;
   let stopAnalyze: () => void = () => undefined;
   let stopEvents: () => void = () => undefined;
+  let stopWebhooks: () => void = () => undefined;
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await migrateDatabase(database);
@@ -53,6 +55,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
       app.jobs = jobs;
       await jobs.work(app);
       stopEvents = startEventDispatcher(app, eventHandlers, 1_000);
+      stopWebhooks = startWebhookDeliverer(app);
     }
     let port = 0;
     if (options.http !== false) {
@@ -77,6 +80,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
         closed = true;
         stopAnalyze();
         stopEvents();
+        stopWebhooks();
         await fastify?.close();
         await jobs?.stop().catch(() => undefined);
         if (!options.database) await opened.close();
@@ -86,6 +90,7 @@ export async function startKoe(config: Config, options: StartOptions = {}): Prom
   } catch (error) {
     stopAnalyze();
     stopEvents();
+    stopWebhooks();
     await fastify?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     if (database && !options.database) await database.close().catch(() => undefined);

@@ -104,6 +104,34 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'insights/sla',
+            ...later(
+              () => import('./pages/insights/sla/SlaInsightsPage.tsx'),
+              (m) => m.SlaInsightsPage,
+            ),
+          },
+          {
+            path: 'insights/recovery',
+            ...later(
+              () => import('./pages/insights/recovery/RecoveryInsightsPage.tsx'),
+              (m) => m.RecoveryInsightsPage,
+            ),
+          },
+          {
+            path: 'recovery',
+            ...later(
+              () => import('./pages/recovery/RecoveryBoardPage.tsx'),
+              (m) => m.RecoveryBoardPage,
+            ),
+          },
+          {
+            path: 'recovery/cases/:caseId',
+            ...later(
+              () => import('./pages/recovery/RecoveryCasePage.tsx'),
+              (m) => m.RecoveryCasePage,
+            ),
+          },
+          {
             path: 'settings',
             element: <SettingsLayout />,
             children: [
@@ -146,6 +174,48 @@ export const router = createBrowserRouter([
                 ...later(
                   () => import('./pages/insights/goals/GoalsSettings.tsx'),
                   (m) => m.GoalsSettings,
+                ),
+              },
+              {
+                path: 'sla',
+                ...later(
+                  () => import('./pages/settings/sla/SlaSettings.tsx'),
+                  (m) => m.SlaSettings,
+                ),
+              },
+              {
+                path: 'recovery',
+                ...later(
+                  () => import('./pages/settings/recovery/RecoverySettingsPage.tsx'),
+                  (m) => m.RecoverySettingsPage,
+                ),
+              },
+              {
+                path: 'webhooks',
+                ...later(
+                  () => import('./pages/settings/webhooks/WebhooksSettings.tsx'),
+                  (m) => m.WebhooksSettings,
+                ),
+              },
+              {
+                path: 'automation',
+                ...later(
+                  () => import('./pages/settings/automation/AutomationSettings.tsx'),
+                  (m) => m.AutomationSettings,
+                ),
+              },
+              {
+                path: 'automation/log',
+                ...later(
+                  () => import('./pages/settings/automation/RunLogPage.tsx'),
+                  (m) => m.RunLogPage,
+                ),
+              },
+              {
+                path: 'automation/rules/:ruleId',
+                ...later(
+                  () => import('./pages/settings/automation/RuleEditorPage.tsx'),
+                  (m) => m.RuleEditorPage,
                 ),
               },
               {

@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { notifications } from '../../src/server/db/schema/index.ts';
+import { dispatchPendingEvents } from '../../src/server/modules/events/dispatch.ts';
+import { eventHandlers } from '../../src/server/modules/events/handlers.ts';
 import { invitationToken, linkToken } from '../../src/server/modules/surveys/tokens.ts';
 import { apiRoutes } from '../../src/server/routes.ts';
 import type { Me } from '../../src/shared/contracts/workspaces.ts';
@@ -51,7 +55,14 @@ const ids = {} as Record<
   | 'response'
   | 'calendar'
   | 'goal'
-  | 'annotation',
+  | 'annotation'
+  | 'automationRule'
+  | 'webhook'
+  | 'webhookDelivery'
+  | 'notification'
+  | 'recoveryCase'
+  | 'slaPolicy'
+  | 'actionItem',
   string
 >;
 let aContactEmail: string;
@@ -78,6 +89,13 @@ const ID_BY_PREFIX: [string, keyof typeof ids][] = [
   ['/api/v1/calendars/', 'calendar'],
   ['/api/v1/goals/', 'goal'],
   ['/api/v1/annotations/', 'annotation'],
+  ['/api/v1/automation/rules/', 'automationRule'],
+  ['/api/v1/webhooks/deliveries/', 'webhookDelivery'],
+  ['/api/v1/webhooks/', 'webhook'],
+  ['/api/v1/notifications/', 'notification'],
+  ['/api/v1/recovery/cases/', 'recoveryCase'],
+  ['/api/v1/sla/policies/', 'slaPolicy'],
+  ['/api/v1/recovery/action-items/', 'actionItem'],
 ];
 
 /** Path parameters the walk fills in: ids, and the address of a suppressed email. */
@@ -102,6 +120,16 @@ function sampleBody(route: { method: string; path: string }): unknown {
     'PUT /api/v1/calendars/{id}/holidays': { holidays: [{ day: '2026-12-31', name: 'x' }] },
     'POST /api/v1/calendars/{id}/holidays/japan': { year: 2026 },
     'PATCH /api/v1/goals/{id}': { target: 1 },
+    'PATCH /api/v1/automation/rules/{id}': { name: 'Renamed', enabled: true },
+    'PATCH /api/v1/webhooks/{id}': { description: 'Renamed', enabled: false },
+    'POST /api/v1/conversations/{id}/escalate': { reason: 'Escalated from B' },
+    'PATCH /api/v1/sla/policies/{id}': { name: 'Renamed', warnAtPercent: 50 },
+    'PATCH /api/v1/recovery/cases/{id}': { status: 'closed', outcome: 'recovered' },
+    'POST /api/v1/recovery/cases/{id}/steps/{key}': { done: true },
+    'POST /api/v1/recovery/cases/{id}/action-items': { title: 'From B' },
+    'POST /api/v1/recovery/cases/{id}/follow-up': { delivery: 'link' },
+    'POST /api/v1/recovery/cases/{id}/close': { outcome: 'unreachable' },
+    'PATCH /api/v1/recovery/action-items/{id}': { done: true },
   };
   return bodies[`${route.method} ${route.path}`];
 }
@@ -187,6 +215,12 @@ beforeAll(async () => {
     timeZone: 'Asia/Tokyo',
     ranges: [{ weekday: 1, start: '09:00', end: '18:00' }],
   });
+  const slaPolicy = await a.api.post<{ id: string }>('/api/v1/sla/policies', {
+    name: 'Standard',
+    isDefault: true,
+    firstResponseSeconds: 3600,
+    calendarId: calendar.body.id,
+  });
   const suppressedEmail = `${unique('unsubscribed')}@example.test`;
   await a.api.post('/api/v1/email-suppressions', { email: suppressedEmail });
   const goal = await a.api.post<{ id: string }>('/api/v1/goals', {
@@ -196,6 +230,22 @@ beforeAll(async () => {
     target: 80,
   });
   const annotation = await a.api.post<{ id: string }>('/api/v1/annotations', { day: '2026-04-10', label: 'Launch' });
+  // Switched off: it must not change A's conversation while A's events are dispatched.
+  const automationRule = await a.api.post<{ id: string }>('/api/v1/automation/rules', {
+    name: 'VIP routing',
+    enabled: false,
+    trigger: { type: 'event', event: 'conversation.created' },
+    actions: [{ type: 'add_tag', tag: 'vip' }],
+  });
+  // A public address: saved without DNS; no worker runs here, so nothing is sent to it.
+  const webhook = await a.api.post<{ id: string }>('/api/v1/webhooks', { url: 'https://93.184.215.14/koe' });
+  const ping = await a.api.post<{ id: string }>(`/api/v1/webhooks/${webhook.body.id}/test`);
+  // The member assigned above is notified once the events are dispatched.
+  await dispatchPendingEvents(server.app, eventHandlers, { workspaceId: a.workspaceId });
+  const [notification] = await server.app.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.workspaceId, a.workspaceId));
   Object.assign(ids, {
     contact: contact.id,
     otherContact: otherContact.id,
@@ -210,11 +260,26 @@ beforeAll(async () => {
     survey: survey.body.id,
     segment: segment.body.id,
     calendar: calendar.body.id,
+    slaPolicy: slaPolicy.body.id,
     email: outbox.body.data.find((e) => e.refId === sent.body.invitations[0]?.id)?.id ?? '',
     suppressedEmail,
     goal: goal.body.id,
     annotation: annotation.body.id,
+    automationRule: automationRule.body.id,
+    webhook: webhook.body.id,
+    webhookDelivery: ping.body.id,
+    notification: notification?.id ?? '',
   });
+
+  // A recovery case with an action item, opened by hand from A's conversation.
+  const recoveryCase = await a.api.post<{ id: string }>('/api/v1/recovery/cases', {
+    conversationId: conversation.id,
+    reason: 'Unhappy customer',
+  });
+  ids.recoveryCase = recoveryCase.body.id;
+  ids.actionItem = (
+    await a.api.post<{ id: string }>(`/api/v1/recovery/cases/${ids.recoveryCase}/action-items`, { title: 'Call back' })
+  ).body.id;
 
   // A's survey answered about A's conversation, through the public endpoint.
   const offered = await offerLink(server.app, a.workspaceId, ids.survey, {
@@ -241,7 +306,10 @@ describe('tenant isolation', () => {
     expect(idRoutes.length).toBeGreaterThanOrEqual(20);
     for (const route of apiRoutes) {
       if (route.auth === 'public') continue;
-      expect(route.path, 'only {id} and {email} path parameters are walked').not.toMatch(/\{(?!(id|email)\})/);
+      // {key} (a playbook step, filled with "contact") and {language} name no object of a workspace.
+      expect(route.path, 'only {id} and {email} path parameters are walked').not.toMatch(
+        /\{(?!(id|email|key|language)\})/,
+      );
     }
     for (const route of apiRoutes.filter((r) => r.auth === 'public' && r.path.includes('{'))) {
       expect(PUBLIC_TOKEN_ROUTES, 'add it to PUBLIC_TOKEN_ROUTES').toHaveProperty([`${route.method} ${route.path}`]);
@@ -255,7 +323,7 @@ describe('tenant isolation', () => {
       const name = `${route.method} ${route.path}`;
       const kind = ID_BY_PREFIX.find(([prefix]) => route.path.startsWith(prefix))?.[1];
       if (!kind) throw new Error(`${name}: add its path prefix to ID_BY_PREFIX in ${import.meta.filename}`);
-      const path = route.path.replace(PARAM, encodeURIComponent(ids[kind]));
+      const path = route.path.replace(PARAM, encodeURIComponent(ids[kind])).replace('{key}', 'contact');
       const body = sampleBody(route);
       if (route.body && body === undefined) throw new Error(`${name}: add a valid sample body to sampleBody()`);
       if (route.method === 'GET') {
@@ -306,6 +374,9 @@ describe('tenant isolation', () => {
       `/api/v1/survey-responses?contactId=${ids.contact}`,
       `/api/v1/survey-responses?surveyId=${ids.survey}`,
       `/api/v1/survey-responses?q=${aSearchWord}`,
+      `/api/v1/automation/runs?ruleId=${ids.automationRule}`,
+      `/api/v1/recovery/cases?contactId=${ids.contact}`,
+      `/api/v1/recovery/cases?conversationId=${ids.conversation}`,
     ]) {
       const response = await b.api.get<{ data: unknown[] }>(path);
       expect(response.status, path).toBe(200);
@@ -345,6 +416,12 @@ describe('tenant isolation', () => {
       ['POST', '/api/v1/teams', { name: 'B night team', calendarId: ids.calendar }, 'body.calendarId'],
       [
         'POST',
+        '/api/v1/sla/policies',
+        { name: 'B', firstResponseSeconds: 60, calendarId: ids.calendar },
+        'body.calendarId',
+      ],
+      [
+        'POST',
         `/api/v1/conversations/${bIds.conversation}/messages`,
         { kind: 'reply', body: 'x', authorId: ids.member },
         'body.authorId',
@@ -355,6 +432,26 @@ describe('tenant isolation', () => {
         `/api/v1/reply-scripts/${bIds.script}/render`,
         { conversationId: ids.conversation },
         'body.conversationId',
+      ],
+      ['POST', '/api/v1/recovery/cases', { conversationId: ids.conversation, reason: 'x' }, 'body.conversationId'],
+      ['POST', '/api/v1/recovery/cases', { contactId: ids.contact, reason: 'x' }, 'body.contactId'],
+      [
+        'POST',
+        '/api/v1/recovery/cases',
+        { conversationId: bIds.conversation, reason: 'x', ownerId: ids.member },
+        'body.ownerId',
+      ],
+      [
+        'POST',
+        `/api/v1/conversations/${bIds.conversation}/escalate`,
+        { reason: 'x', toUserId: ids.member },
+        'body.toUserId',
+      ],
+      [
+        'POST',
+        `/api/v1/conversations/${bIds.conversation}/escalate`,
+        { reason: 'x', toTeamId: ids.team },
+        'body.toTeamId',
       ],
     ];
     for (const [method, path, body, field] of cases) {

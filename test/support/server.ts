@@ -51,6 +51,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'warn',
     trustProxy: false,
     publicRateLimit: 10_000,
+    webhookRetry: { limit: 7, baseSeconds: 80 },
+    webhooksAllowPrivate: false,
     ...overrides,
   };
 }

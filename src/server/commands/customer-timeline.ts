@@ -4,6 +4,7 @@ import type { Tx } from '../db/client.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { conversationTimeline } from '../modules/conversations/timeline.ts';
 import { getContactRow } from '../modules/customers/contacts.ts';
+import { recoveryTimeline } from '../modules/recovery/timeline.ts';
 import { surveyTimeline } from '../modules/surveys/timeline.ts';
 
 type Source = (
@@ -14,7 +15,7 @@ type Source = (
 ) => Promise<TimelineItem[]>;
 
 /** Each module that puts things on a customer's timeline adds its source here. */
-const sources: Source[] = [conversationTimeline, surveyTimeline];
+const sources: Source[] = [conversationTimeline, surveyTimeline, recoveryTimeline];
 
 /** Everything that happened with a customer, newest first, one keyset cursor across all sources. */
 export async function customerTimeline(

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { deleteConversationsOfContact } from '../modules/conversations/service.ts';
 import { deleteContactRecord, getContactRow } from '../modules/customers/contacts.ts';
+import { deleteRecoveryDataOfContact } from '../modules/recovery/contact-data.ts';
 import { deleteSurveyDataOfContact } from '../modules/surveys/contact-data.ts';
 
 /**
@@ -12,6 +13,7 @@ export async function eraseContact(db: Db, workspaceId: string, contactId: strin
   await db.transaction(async (tx) => {
     await getContactRow(tx, workspaceId, contactId);
     await deleteSurveyDataOfContact(tx, workspaceId, contactId);
+    await deleteRecoveryDataOfContact(tx, workspaceId, contactId);
     await deleteConversationsOfContact(tx, workspaceId, contactId);
     await deleteContactRecord(tx, workspaceId, contactId);
   });

@@ -6,6 +6,7 @@ import { badRequest } from '../http/problem.ts';
 import type { Actor } from '../modules/conversations/events.ts';
 import { moveContact } from '../modules/conversations/service.ts';
 import { getContact, getContactRow } from '../modules/customers/contacts.ts';
+import { moveRecoveryContact } from '../modules/recovery/contact-data.ts';
 import { moveSurveyContact } from '../modules/surveys/contact-data.ts';
 
 /**
@@ -50,6 +51,7 @@ export async function mergeContacts(
     }
     await moveContact(tx, workspaceId, sourceId, targetId, actor);
     await moveSurveyContact(tx, workspaceId, sourceId, targetId);
+    await moveRecoveryContact(tx, workspaceId, sourceId, targetId);
     await tx
       .update(contacts)
       .set({

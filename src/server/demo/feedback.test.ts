@@ -86,6 +86,19 @@ describe('demo feedback', () => {
     ).toBe(0);
   });
 
+  test('recovery cases from the latest negative answers fill every column of the board', async () => {
+    const cases = await rows<{ status: string; outcome: string | null; owner: string | null; number: number }>(sql`
+      select c.status, c.outcome, u.name as owner, c.number from recovery_cases c
+        left join users u on u.id = c.owner_id
+       where c.workspace_id = ${workspaceId} order by c.number`);
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['new', 'contacted', 'action', 'follow_up', 'closed']));
+    for (const c of cases) expect(c.status === 'closed').toBe(c.outcome !== null);
+    // The support manager is every team's manager tier, so the cases are theirs.
+    expect(new Set(cases.map((c) => c.owner))).toEqual(new Set(['高橋 直子']));
+    expect(cases.map((c) => c.number)).toEqual(cases.map((_, index) => index + 1));
+  });
+
   test('filling the workspace again reuses the surveys, and its history is not surveyed either', async () => {
     const before = await count('survey_responses');
     // Later than the surveys were created: without moving the triggers' place, the last day would be surveyed.

@@ -9,8 +9,10 @@ import { contactCountFor, planCompanies, planContacts } from './customers.ts';
 import { generateFeedback } from './feedback.ts';
 import { planConversations } from './plan.ts';
 import { createRandom } from './random.ts';
+import { ensureDemoRecovery } from './recovery.ts';
 import { replayConversation } from './replay.ts';
 import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
+import { ensureDemoSlaPolicies } from './sla.ts';
 
 export const DEMO_OWNER = { email: 'owner@demo.koe.test', password: 'koe-demo-2026' };
 export const DEMO_WORKSPACE_NAME = 'Koe デモ';
@@ -106,7 +108,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   });
   const teamIds = await ensureTeams(db, workspace.workspaceId, agentIds);
   // Before the replay, so every duration is stored in business hours as it happens.
-  await ensureDemoCalendar(db, workspace.workspaceId, windowStart, now);
+  const calendarId = await ensureDemoCalendar(db, workspace.workspaceId, windowStart, now);
+  await ensureDemoSlaPolicies(db, workspace.workspaceId, calendarId);
   await ensureScripts(db, workspace.workspaceId, agentIds.get('takahashi') ?? null);
   const companyIds = await ensureCompanies(db, workspace.workspaceId, companies);
   const contactIds = await ensureContacts(db, workspace.workspaceId, contacts, companyIds);
@@ -146,6 +149,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
           contacts,
           companies,
         });
+  if (options.feedback !== false) await ensureDemoRecovery(db, workspace.workspaceId, { agentIds, teamIds, now });
   // Replies without a stored wait and anything recorded before the calendar existed.
   options.onProgress?.(done, total, 'business hours');
   await recomputeBusinessDurations(db, workspace.workspaceId);

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { runAfterResolutionSurveys } from '../commands/survey-after-resolution.ts';
+import { NO_MATCH_RETENTION_DAYS, pruneRuns } from '../modules/automation/runs.ts';
+import { runTimeRules } from '../modules/automation/time-rules.ts';
 import { RECOMPUTE_JOB } from '../modules/calendars/changes.ts';
 import { recomputeBusinessDurations } from '../modules/calendars/recompute.ts';
 import { autoCloseResolved } from '../modules/conversations/housekeeping.ts';
 import { deliverEmail, sweepQueuedEmails } from '../modules/email/delivery.ts';
 import { refreshDirtyWorkspaces } from '../modules/metrics/rollups/refresh.ts';
+import { sendDailyDigests } from '../modules/notifications/digest.ts';
+import { markOverdueCases } from '../modules/recovery/overdue.ts';
+import { runSlaCheck } from '../modules/sla/check.ts';
 import { surveyEmailSettled } from '../modules/surveys/invitation-email.ts';
 import { sendDueReminders } from '../modules/surveys/reminders.ts';
 import { deleteExpiredSessions } from '../modules/workspaces/auth.ts';
@@ -81,12 +86,64 @@ export const jobDefinitions: JobDefinition[] = [
     },
   }),
   defineJob({
+    name: 'notifications-digest',
+    schema: z.object({}),
+    // Hourly: each member's digest goes out in the hour they chose, in the workspace's time zone.
+    schedule: { cron: '0 * * * *' },
+    async handler(app) {
+      const sent = await sendDailyDigests(app);
+      if (sent > 0) app.log.info(`[jobs] wrote ${sent} notification digests`);
+    },
+  }),
+  defineJob({
+    name: 'recovery-overdue',
+    schema: z.object({}),
+    // One recovery.overdue per case not contacted by its due time (overdue_notified_at keeps it to one).
+    schedule: { cron: '* * * * *' },
+    async handler(app) {
+      const overdue = await markOverdueCases(app.db);
+      if (overdue > 0) app.log.info(`[jobs] ${overdue} recovery cases went overdue`);
+    },
+  }),
+  defineJob({
+    name: 'sla-check',
+    schema: z.object({}),
+    // Fires each SLA clock's warning and breach once (sla.warning / sla.breached); repeats are no-ops.
+    schedule: { cron: '* * * * *' },
+    async handler(app) {
+      const fired = await runSlaCheck(app.db);
+      if (fired.warned + fired.breached > 0) {
+        app.log.info(`[jobs] SLA: ${fired.warned} warnings, ${fired.breached} breaches`);
+      }
+    },
+  }),
+  defineJob({
     name: 'survey-reminders',
     schema: z.object({}),
     schedule: { cron: '*/15 * * * *' },
     async handler(app) {
       const sent = await sendDueReminders(app);
       if (sent > 0) app.log.info(`[jobs] sent ${sent} survey reminders`);
+    },
+  }),
+  defineJob({
+    name: 'automation-time',
+    schema: z.object({}),
+    // Time-based rules ("pending for more than 3 days"): each stay is keyed in the run log, so a missed or repeated tick acts once.
+    schedule: { cron: '* * * * *' },
+    async handler(app) {
+      const run = await runTimeRules(app);
+      if (run.evaluated > 0) app.log.info(`[jobs] time-based rules evaluated ${run.evaluated} conversations`);
+    },
+  }),
+  defineJob({
+    name: 'automation-runs-prune',
+    schema: z.object({}),
+    schedule: { cron: '23 4 * * *' },
+    async handler(app) {
+      const before = new Date(Date.now() - NO_MATCH_RETENTION_DAYS * 86_400_000);
+      const pruned = await pruneRuns(app.db, before);
+      if (pruned > 0) app.log.info(`[jobs] forgot ${pruned} automation runs without a match`);
     },
   }),
 ];

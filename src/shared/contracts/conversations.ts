@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, PastTimestamp } from './common.ts';
+import { EscalationTier } from './recovery.ts';
+import { SlaTargetSummary } from './sla-targets.ts';
 
 export const CHANNELS = ['email', 'chat', 'in_app', 'phone', 'social', 'review', 'api'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -76,6 +78,12 @@ export const Conversation = z.object({
   resolvedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   reopenCount: z.number().int(),
+  /** The nearest running SLA deadline (past when overdue); null when no clock runs. */
+  slaDueAt: z.iso.datetime().nullable(),
+  /** Open SLA clocks of the conversation: running, paused (pending) or breached and not yet met. */
+  slaTargets: z.array(SlaTargetSummary),
+  /** Escalation tier reached in this care cycle: agent → senior → manager. */
+  escalationTier: EscalationTier,
   messageCount: z.number().int(),
   lastMessageAt: z.iso.datetime().nullable(),
   lastActivityAt: z.iso.datetime(),
@@ -143,6 +151,13 @@ export const ConversationListQuery = PageQuery.extend({
   tag: z.string().max(50).optional(),
   contactId: Id.optional(),
   q: z.string().trim().max(200).optional(),
+  /**
+   * SLA: `running` = a deadline runs (overdue included); `due_soon` = a running clock's
+   * warning fired or its deadline passed; `breached` = overdue.
+   */
+  sla: z.enum(['running', 'due_soon', 'breached']).optional(),
+  /** `activity` (latest first, the default) or `sla_due` (nearest SLA deadline first; none last). */
+  sort: z.enum(['activity', 'sla_due']).default('activity'),
 });
 export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
 

@@ -102,7 +102,7 @@ export const MergeContactsInput = z.object({
   sourceId: Id,
 });
 
-export const TIMELINE_KINDS = ['conversation', 'message', 'note', 'survey_response'] as const;
+export const TIMELINE_KINDS = ['conversation', 'message', 'note', 'survey_response', 'recovery'] as const;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

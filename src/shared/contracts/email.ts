@@ -11,7 +11,7 @@ export const EmailStatus = z.enum(EMAIL_STATUSES);
 export type EmailStatus = z.infer<typeof EmailStatus>;
 
 /** What an email is about; refId points at the object (a survey invitation for survey emails). */
-export const EMAIL_PURPOSES = ['survey_invitation', 'survey_reminder'] as const;
+export const EMAIL_PURPOSES = ['survey_invitation', 'survey_reminder', 'notification_digest'] as const;
 
 export const OutboxEmail = z.object({
   id: Id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Locale, Role, TimeZone } from './common.ts';
+import { EscalationTier } from './recovery.ts';
 
 export const Workspace = z.object({
   id: Id,
@@ -34,6 +35,8 @@ export const Team = z.object({
   name: z.string(),
   description: z.string(),
   memberIds: z.array(Id),
+  /** Each member's escalation tier in this team (agent → senior → manager: the team's support manager). */
+  tiers: z.record(z.string(), EscalationTier),
   /** The business-hours calendar the team's durations are counted in (null: the channel's or the default). */
   calendarId: Id.nullable(),
   createdAt: z.iso.datetime(),
@@ -44,6 +47,8 @@ export const CreateTeamInput = z.object({
   name: z.string().trim().min(1).max(100),
   description: z.string().max(1000).default(''),
   memberIds: z.array(Id).max(500).default([]),
+  /** Escalation tiers by member id; members left out keep theirs (new members: agent). */
+  memberTiers: z.record(Id, EscalationTier).optional(),
   calendarId: Id.nullable().optional(),
 });
 /** A PATCH changes only the fields it names: renaming a team keeps its members. */

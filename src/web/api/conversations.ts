@@ -19,6 +19,8 @@ export interface InboxFilters {
   teamId: string | null;
   tag: string | null;
   q: string;
+  /** The "Due soon" view: conversations with a running SLA deadline, nearest first. */
+  due: boolean;
 }
 
 export const conversationKeys = {
@@ -43,6 +45,8 @@ export function useConversationList(filters: InboxFilters) {
           teamId: filters.teamId ?? undefined,
           tag: filters.tag ?? undefined,
           q: filters.q.trim() || undefined,
+          sla: filters.due ? 'running' : undefined,
+          sort: filters.due ? 'sla_due' : undefined,
         },
         pageParam,
         signal,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Locale, Role } from '../../shared/contracts/common.ts';
+import type { EscalationTier } from '../../shared/contracts/recovery.ts';
 import type { ApiKey, Invitation, Member, Team, Workspace } from '../../shared/contracts/workspaces.ts';
 import { api } from './client.ts';
 import { useAllQuery, useWrite } from './hooks.ts';
@@ -46,6 +47,8 @@ export interface TeamInput {
   name: string;
   description?: string;
   memberIds?: string[];
+  /** Escalation tier by member id (agent, senior, manager). */
+  memberTiers?: Record<string, EscalationTier>;
   calendarId?: string | null;
 }
 

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
-import { IconLock, IconMessage, IconMessages, IconStar } from '@tabler/icons-react';
+import { IconLifebuoy, IconLock, IconMessage, IconMessages, IconStar } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimelineItem, TimelineKind } from '../../shared/contracts/customers.ts';
 import { SURVEY_KINDS, type SurveyKind } from '../../shared/contracts/surveys.ts';
+import { useMembers } from '../api/workspace.ts';
+import { describeCaseEvent } from '../lib/recoveryEvents.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { CollapsibleText } from './CollapsibleText.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
@@ -15,6 +17,7 @@ const KIND_LOOK: Record<TimelineKind, { color: string; icon: typeof IconMessage 
   message: { color: 'gray', icon: IconMessage },
   note: { color: 'yellow', icon: IconLock },
   survey_response: { color: 'teal', icon: IconStar },
+  recovery: { color: 'orange', icon: IconLifebuoy },
 };
 
 const isSurveyKind = (value: unknown): value is SurveyKind => (SURVEY_KINDS as readonly unknown[]).includes(value);
@@ -33,7 +36,29 @@ interface TimelineEntryProps {
   compact?: boolean;
 }
 
-/** One thing that happened with a customer: a conversation, a message, a note, an answer. */
+/** A step of a recovery case: "Case #3 · Done: “Apologise”", with a link to the case. */
+function RecoveryStep({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const names = { member: (id: string) => members.data?.find((m) => m.id === id)?.name };
+  const type = typeof item.data.event === 'string' ? item.data.event : '';
+  const caseId = typeof item.data.caseId === 'string' ? item.data.caseId : null;
+  return (
+    <Group gap={6} mb={2} wrap="wrap">
+      <Text size="sm" fw={500}>
+        {t('recovery.case.title', { number: Number(item.data.number) })} ·{' '}
+        {describeCaseEvent({ type, data: item.data, actorType: item.authorType ?? 'system' }, t, names)}
+      </Text>
+      {caseId && (
+        <Anchor component={Link} to={`/recovery/cases/${caseId}`} size="xs">
+          {t('recovery.open.view')}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+/** One thing that happened with a customer: a conversation, a message, a note, an answer, a recovery step. */
 export function TimelineEntry({ item, currentConversationId, compact = false }: TimelineEntryProps) {
   const { t } = useTranslation();
   const look = KIND_LOOK[item.kind];
@@ -85,12 +110,14 @@ export function TimelineEntry({ item, currentConversationId, compact = false }: 
           )}
         </Group>
       ) : (
-        typeof score === 'number' && (
+        typeof score === 'number' &&
+        item.kind !== 'recovery' && (
           <Badge size="sm" variant="light" color="teal" mb={4}>
             {t('timeline.score', { score })}
           </Badge>
         )
       )}
+      {item.kind === 'recovery' && <RecoveryStep item={item} />}
       {item.kind === 'conversation' ? (
         <Text size="sm" fw={500} lineClamp={2}>
           {item.text || t('inbox.noSubject')}

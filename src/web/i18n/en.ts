@@ -1,8 +1,13 @@
+import { automationEn } from './automation/en.ts';
 import { calendarsEn } from './calendars/en.ts';
 import { deliveryEn } from './delivery/en.ts';
 import { feedbackEn } from './feedback/en.ts';
 import { insightsEn } from './insights/en.ts';
 import type { ja } from './ja.ts';
+import { notificationsEn } from './notifications/en.ts';
+import { recoveryEn } from './recovery/en.ts';
+import { slaEn } from './sla/en.ts';
+import { webhooksEn } from './webhooks/en.ts';
 
 /** The shape every language must fill: the Japanese messages' keys, with any strings. */
 export type Messages = typeof ja;
@@ -204,12 +209,14 @@ export const en: Messages = {
       botMessage: 'Bot message',
       note: 'Internal note',
       survey_response: 'Survey answer',
+      recovery: 'Recovery case',
     },
     kinds: {
       conversation: 'Conversations',
       message: 'Messages',
       note: 'Notes',
       survey_response: 'Survey answers',
+      recovery: 'Recovery',
     },
     openConversation: 'Open conversation',
     score: 'Score {{score}}',
@@ -366,5 +373,10 @@ export const en: Messages = {
   ...feedbackEn,
   ...deliveryEn,
   ...calendarsEn,
+  ...automationEn,
+  ...webhooksEn,
+  ...notificationsEn,
   ...insightsEn,
+  ...recoveryEn,
+  ...slaEn,
 };

@@ -1,7 +1,12 @@
+import { automationJa } from './automation/ja.ts';
 import { calendarsJa } from './calendars/ja.ts';
 import { deliveryJa } from './delivery/ja.ts';
 import { feedbackJa } from './feedback/ja.ts';
 import { insightsJa } from './insights/ja.ts';
+import { notificationsJa } from './notifications/ja.ts';
+import { recoveryJa } from './recovery/ja.ts';
+import { slaJa } from './sla/ja.ts';
+import { webhooksJa } from './webhooks/ja.ts';
 
 /** Japanese UI messages; `en.ts` must have exactly the same keys (checked by its `Messages` type). */
 export const ja = {
@@ -201,12 +206,14 @@ export const ja = {
       botMessage: 'ボットの返信',
       note: '内部メモ',
       survey_response: 'アンケート回答',
+      recovery: 'リカバリーケース',
     },
     kinds: {
       conversation: '会話',
       message: 'メッセージ',
       note: 'メモ',
       survey_response: 'アンケート回答',
+      recovery: 'リカバリー',
     },
     openConversation: '会話を開く',
     score: 'スコア {{score}}',
@@ -361,5 +368,10 @@ export const ja = {
   ...feedbackJa,
   ...deliveryJa,
   ...calendarsJa,
+  ...automationJa,
+  ...webhooksJa,
+  ...notificationsJa,
   ...insightsJa,
+  ...recoveryJa,
+  ...slaJa,
 };

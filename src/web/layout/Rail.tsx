@@ -11,7 +11,9 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBellCog,
   IconChartBar,
   IconHeartHandshake,
   IconInbox,
@@ -26,6 +28,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../api/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
+import { NotificationPreferencesDialog } from './NotificationPreferencesDialog.tsx';
 
 interface RailItem {
   to: string;
@@ -69,6 +73,7 @@ export function Rail() {
   const me = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const [preferencesOpened, { open: openPreferences, close: closePreferences }] = useDisclosure(false);
   const size = 18;
 
   return (
@@ -77,7 +82,7 @@ export function Rail() {
         <Avatar color="koe" variant="filled" radius="md" size={34} aria-hidden>
           声
         </Avatar>
-        <Box style={{ minWidth: 0 }}>
+        <Box style={{ minWidth: 0, flex: 1 }}>
           <Text fw={700} lh={1.2}>
             Koe
           </Text>
@@ -85,6 +90,7 @@ export function Rail() {
             {me.workspace.name}
           </Text>
         </Box>
+        <NotificationBell onSettings={openPreferences} />
       </Group>
       <ScrollArea style={{ flex: 1 }} px="xs" component="nav" aria-label={t('nav.main')}>
         <Stack gap={2}>
@@ -107,10 +113,15 @@ export function Rail() {
             icon={<IconChartBar size={size} />}
             testId="nav-insights"
           />
+          <RailLink
+            to="/recovery"
+            label={t('nav.recovery')}
+            icon={<IconLifebuoy size={size} />}
+            testId="nav-recovery"
+          />
           <Text size="xs" c="dimmed" fw={600} px="sm" pt="sm" pb={2}>
             {t('app.comingSoon')}
           </Text>
-          <ComingSoon label={t('nav.recovery')} icon={<IconLifebuoy size={size} />} />
           <ComingSoon label={t('nav.success')} icon={<IconHeartHandshake size={size} />} />
           <Divider my="xs" />
           <RailLink
@@ -142,6 +153,13 @@ export function Rail() {
           <Menu.Dropdown>
             <Menu.Label>{me.user.email}</Menu.Label>
             <Menu.Item
+              leftSection={<IconBellCog size={16} />}
+              onClick={openPreferences}
+              data-testid="menu-notifications"
+            >
+              {t('notifications.settings')}
+            </Menu.Item>
+            <Menu.Item
               leftSection={<IconLogout size={16} />}
               onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
             >
@@ -150,6 +168,7 @@ export function Rail() {
           </Menu.Dropdown>
         </Menu>
       </Stack>
+      <NotificationPreferencesDialog opened={preferencesOpened} onClose={closePreferences} />
     </Stack>
   );
 }

@@ -69,16 +69,38 @@ export async function loadCalendars(tx: Tx, workspaceId: string): Promise<Calend
   };
   const byTeam = new Map<string, CalendarRow>();
   const byChannel = new Map<string, CalendarRow>();
+  const byId = new Map<string, CalendarRow>();
   let fallback: CalendarRow | null = null;
   for (const row of rows) {
     for (const teamId of row.team_ids ?? []) byTeam.set(teamId, row);
     for (const channel of row.channels) if (!byChannel.has(channel)) byChannel.set(channel, row);
     if (row.is_default) fallback = row;
+    byId.set(row.id, row);
   }
-  return (teamId, channel) => {
+  const resolver: CalendarResolver = (teamId, channel) => {
     const row = (teamId ? byTeam.get(teamId) : undefined) ?? byChannel.get(channel) ?? fallback;
     return row ? calendar(row) : null;
   };
+  namedCalendars.set(resolver, (id) => {
+    const row = byId.get(id);
+    return row ? calendar(row) : null;
+  });
+  return resolver;
+}
+
+/** Each loaded resolver's calendars by id (SLA policies name the calendar they count in). */
+const namedCalendars = new WeakMap<CalendarResolver, (id: string) => CompiledCalendar | null>();
+
+/**
+ * A workspace's calendars by id, from the same once-per-transaction load as the resolver
+ * (no extra query when durations are recorded in the same step); null for none or unknown.
+ */
+export async function calendarsById(
+  tx: Tx,
+  workspaceId: string,
+): Promise<(calendarId: string | null) => CompiledCalendar | null> {
+  const named = namedCalendars.get(await calendarsForTransaction(tx, workspaceId));
+  return (calendarId) => (calendarId && named ? named(calendarId) : null);
 }
 
 /** Resolvers already loaded in a transaction, by workspace: one query per transaction at most. */

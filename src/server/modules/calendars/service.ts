@@ -7,6 +7,8 @@ import { retryOnConflict } from '../../db/retry.ts';
 import { businessCalendars } from '../../db/schema/index.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/id.ts';
+import { clearRecoveryCalendar } from '../recovery/settings.ts';
+import { policiesUsingCalendar } from '../sla/policies.ts';
 import { clearCalendarFromTeams } from '../workspaces/teams.ts';
 import { calendarsChanged } from './changes.ts';
 import { type CalendarRow, presentCalendar } from './presenters.ts';
@@ -151,7 +153,17 @@ export async function deleteCalendar(app: AppContext, workspaceId: string, calen
   await app.db.transaction(async (tx) => {
     const row = await getCalendarRow(tx, workspaceId, calendarId, true);
     if (!row) throw notFound('Calendar');
+    // SLA deadlines count in it: falling back to round-the-clock time would change every promise.
+    const policies = await policiesUsingCalendar(tx, workspaceId, calendarId);
+    if (policies.length > 0) {
+      const names = policies.map((name) => `"${name}"`).join(', ');
+      throw conflict(
+        'params.id',
+        `SLA deadlines count in this calendar (${names}); choose another calendar there first`,
+      );
+    }
     await clearCalendarFromTeams(tx, workspaceId, calendarId);
+    await clearRecoveryCalendar(tx, workspaceId, calendarId);
     await tx
       .delete(businessCalendars)
       .where(and(eq(businessCalendars.workspaceId, workspaceId), eq(businessCalendars.id, calendarId)));

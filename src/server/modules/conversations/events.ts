@@ -6,7 +6,9 @@ import type { Tx } from '../../db/client.ts';
 import { contacts, conversationEvents } from '../../db/schema/index.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { newIds } from '../../lib/id.ts';
+import { ruleNames } from '../automation/names.ts';
 import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
+import { applySlaEvents } from '../sla/engine.ts';
 import { memberNames } from '../workspaces/service.ts';
 import { presentEvent } from './presenters.ts';
 
@@ -92,7 +94,11 @@ export async function recordEvents(
   options: { domainEvents?: boolean } = {},
 ): Promise<void> {
   if (events.length === 0) return;
-  if (options.domainEvents !== false) await emitEvents(tx, workspaceId, domainEventsOf(events));
+  if (options.domainEvents !== false) {
+    await emitEvents(tx, workspaceId, domainEventsOf(events));
+    // SLA clocks follow every live change in its transaction; overdue clocks add their breach to the log.
+    events = [...events, ...(await applySlaEvents(tx, workspaceId, events))];
+  }
   // The log is read in (occurred_at, id) order, and one step often records several events
   // at the same instant (reopened, status_changed, message_inbound).
   const ids = newIds(events.map((e) => e.at.getTime()));
@@ -126,6 +132,9 @@ export async function actorNames(
       .where(and(eq(contacts.workspaceId, workspaceId), sql`${contacts.id} in ${contactIds}`));
     for (const row of rows) names.set(row.id, row.name);
   }
+  // An automation actor is a rule: its name ("by rule “VIP routing”").
+  const ruleIds = actors.filter((a) => a.type === 'automation' && a.id).map((a) => a.id as string);
+  for (const [id, name] of await ruleNames(tx, workspaceId, ruleIds)) names.set(id, name);
   return names;
 }
 

@@ -96,6 +96,8 @@ export async function reopen(
     );
   row.cycle += 1;
   row.reopenCount += 1;
+  // The escalation tier is per care cycle: a reopened conversation starts again at agent.
+  row.escalationTier = 'agent';
   row.cycleStartedAt = at;
   row.firstResponseAt = null;
   row.resolvedAt = null;

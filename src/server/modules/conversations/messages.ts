@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { CreateMessageInput, Message, MessageKind } from '../../../shared/contracts/conversations.ts';
 import { toTsvectorLiteral } from '../../../shared/search.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { conversationCycles, messages } from '../../db/schema/index.ts';
 import { badRequest } from '../../http/problem.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
@@ -28,7 +28,8 @@ export function authorOf(kind: MessageKind, row: ConversationRow, actor: Actor, 
   if (kind === 'customer') return { type: 'contact', id: row.contactId };
   if (kind === 'bot') return { type: 'bot', id: null };
   if (authorId) return { type: 'user', id: authorId };
-  return actor.type === 'user' ? actor : { type: 'user', id: null };
+  // A rule's note is the rule's (shown with its name; its events carry the loop guard's mark).
+  return actor.type === 'user' || actor.type === 'automation' ? actor : { type: 'user', id: null };
 }
 
 /**
@@ -132,7 +133,8 @@ export async function appendMessage(
 }
 
 export async function addMessage(
-  db: Db,
+  /** The database, or a transaction to join (automation rules add notes inside the event dispatch). */
+  db: Tx,
   workspaceId: string,
   conversationId: string,
   actor: Actor,

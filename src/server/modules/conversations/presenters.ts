@@ -6,6 +6,8 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 export function presentConversation(
   row: typeof conversations.$inferSelect,
   contact: { id: string; name: string; email: string | null } | null,
+  /** The open SLA clocks and nearest deadline (sla/targets.ts slaOfConversations). */
+  sla: Pick<Conversation, 'slaDueAt' | 'slaTargets'> = { slaDueAt: null, slaTargets: [] },
 ): Conversation {
   return {
     id: row.id,
@@ -29,6 +31,9 @@ export function presentConversation(
     resolvedAt: isoOrNull(row.resolvedAt),
     closedAt: isoOrNull(row.closedAt),
     reopenCount: row.reopenCount,
+    slaDueAt: sla.slaDueAt,
+    slaTargets: sla.slaTargets,
+    escalationTier: row.escalationTier,
     messageCount: row.messageCount,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     lastActivityAt: row.lastActivityAt.toISOString(),

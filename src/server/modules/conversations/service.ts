@@ -14,6 +14,8 @@ import { badRequest, notFound } from '../../http/problem.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { newId } from '../../lib/id.ts';
 import { resolveCustomer } from '../customers/contacts.ts';
+import { afterSlaCursor, slaCursorOf, slaDueOrder, slaListCondition } from '../sla/list.ts';
+import { slaOfConversations } from '../sla/targets.ts';
 import { memberExists } from '../workspaces/service.ts';
 import { teamExists } from '../workspaces/teams.ts';
 import { type Actor, type NewEvent, recordEvents } from './events.ts';
@@ -53,7 +55,18 @@ async function present(
         .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, ids)))
     : [];
   const byId = new Map(people.map((p) => [p.id, p]));
-  return rows.map((r) => presentConversation(r, byId.get(r.contactId) ?? null));
+  const sla = await slaOfConversations(
+    tx,
+    workspaceId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const clocks = sla.get(r.id);
+    return presentConversation(r, byId.get(r.contactId) ?? null, {
+      slaDueAt: clocks?.dueAt ?? null,
+      slaTargets: clocks?.targets ?? [],
+    });
+  });
 }
 
 export async function getConversation(tx: Tx, workspaceId: string, conversationId: string): Promise<Conversation> {
@@ -150,7 +163,8 @@ export async function createConversation(
 }
 
 export async function updateConversation(
-  db: Db,
+  /** The database, or a transaction to join (automation rules act inside the event dispatch). */
+  db: Tx,
   workspaceId: string,
   conversationId: string,
   actor: Actor,
@@ -219,10 +233,13 @@ export async function listConversations(
   const cursor = decodeCursor(query.cursor);
   const c = conversations;
   const conditions: (SQL | undefined)[] = [eq(c.workspaceId, workspaceId)];
-  if (cursor) {
+  const bySla = query.sort === 'sla_due';
+  if (cursor && bySla) conditions.push(afterSlaCursor(cursor));
+  else if (cursor) {
     const at = new Date(cursor.at);
     conditions.push(or(lt(c.lastActivityAt, at), and(eq(c.lastActivityAt, at), lt(c.id, cursor.id))));
   }
+  if (query.sla) conditions.push(slaListCondition(query.sla, new Date()));
   if (query.status) conditions.push(inArray(c.status, query.status));
   if (query.channel) conditions.push(inArray(c.channel, query.channel));
   if (query.assignee === 'none') conditions.push(isNull(c.assigneeId));
@@ -247,9 +264,9 @@ export async function listConversations(
     .select()
     .from(c)
     .where(and(...conditions))
-    .orderBy(desc(c.lastActivityAt), desc(c.id))
+    .orderBy(...(bySla ? slaDueOrder() : [desc(c.lastActivityAt), desc(c.id)]))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => ({ at: r.lastActivityAt, id: r.id }));
+  const page = toPage(rows, query.limit, (r) => (bySla ? slaCursorOf(r) : { at: r.lastActivityAt, id: r.id }));
   return { data: await present(tx, workspaceId, page.data), nextCursor: page.nextCursor };
 }
 
@@ -302,6 +319,7 @@ export async function deleteConversationsOfContact(tx: Tx, workspaceId: string, 
   await tx.execute(
     sql`delete from conversation_cycles where workspace_id = ${workspaceId} and conversation_id in ${owned}`,
   );
+  await tx.execute(sql`delete from sla_targets where workspace_id = ${workspaceId} and conversation_id in ${owned}`);
   const deleted = await tx
     .delete(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, contactId)))

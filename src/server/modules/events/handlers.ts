@@ -1,3 +1,7 @@
+import { automationHandler } from '../automation/handler.ts';
+import { notificationEventHandler } from '../notifications/handler.ts';
+import { recoveryEventHandler } from '../recovery/answers.ts';
+import { webhookEventHandler } from '../webhooks/handler.ts';
 import type { EventHandler } from './dispatch.ts';
 
 /**
@@ -5,4 +9,9 @@ import type { EventHandler } from './dispatch.ts';
  * (it may open a case an automation rule then sees), then automation rules,
  * notifications and webhook fan-out. Modules add theirs here.
  */
-export const eventHandlers: EventHandler[] = [];
+export const eventHandlers: EventHandler[] = [
+  recoveryEventHandler,
+  automationHandler,
+  notificationEventHandler,
+  webhookEventHandler,
+];

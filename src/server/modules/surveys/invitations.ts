@@ -29,6 +29,8 @@ export interface NewInvitation {
   status?: InvitationStatus | undefined;
   /** Skip the over-surveying rules (anonymous links have nobody to protect). */
   unthrottled?: boolean | undefined;
+  /** A service-recovery re-survey: its answer sets the case's outcome. */
+  recoveryCaseId?: string | null | undefined;
   now?: Date | undefined;
 }
 
@@ -108,6 +110,7 @@ export async function createInvitation(
       channel: input.channel ?? null,
       touchpoint: input.touchpoint ?? null,
       email,
+      recoveryCaseId: input.recoveryCaseId ?? null,
       scheduledAt: input.scheduledAt ?? now,
       expiresAt: new Date(now.getTime() + EXPIRY_DAYS * 86_400_000),
       error: skipped,

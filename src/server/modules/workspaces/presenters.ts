@@ -1,4 +1,5 @@
 import type { Locale, Role } from '../../../shared/contracts/common.ts';
+import type { EscalationTier } from '../../../shared/contracts/recovery.ts';
 import type { ApiKey, Invitation, Member, Team, Workspace } from '../../../shared/contracts/workspaces.ts';
 import type { apiKeys, invitations, teams, users, workspaces } from '../../db/schema/index.ts';
 
@@ -27,12 +28,13 @@ export function presentMember(user: typeof users.$inferSelect, role: Role, joine
   };
 }
 
-export function presentTeam(row: typeof teams.$inferSelect, memberIds: string[]): Team {
+export function presentTeam(row: typeof teams.$inferSelect, members: { userId: string; tier: EscalationTier }[]): Team {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    memberIds,
+    memberIds: members.map((m) => m.userId),
+    tiers: Object.fromEntries(members.map((m) => [m.userId, m.tier])),
     calendarId: row.calendarId,
     createdAt: iso(row.createdAt),
   };

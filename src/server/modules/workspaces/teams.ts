@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { EscalationTier } from '../../../shared/contracts/recovery.ts';
 import type { Team } from '../../../shared/contracts/workspaces.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, teamMembers, teams } from '../../db/schema/index.ts';
@@ -11,8 +12,12 @@ interface TeamInput {
   name?: string | undefined;
   description?: string | undefined;
   memberIds?: string[] | undefined;
+  /** Escalation tiers by member id; members left out keep theirs (new members: agent). */
+  memberTiers?: Record<string, EscalationTier> | undefined;
   calendarId?: string | null | undefined;
 }
+
+type TeamMember = { userId: string; tier: EscalationTier };
 
 async function assertCalendar(tx: Tx, workspaceId: string, calendarId: string | null | undefined): Promise<void> {
   if (calendarId && !(await calendarExists(tx, workspaceId, calendarId))) {
@@ -28,14 +33,16 @@ export async function clearCalendarFromTeams(tx: Tx, workspaceId: string, calend
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.calendarId, calendarId)));
 }
 
-async function membersOf(db: Tx, workspaceId: string, teamIds: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
+async function membersOf(db: Tx, workspaceId: string, teamIds: string[]): Promise<Map<string, TeamMember[]>> {
+  const map = new Map<string, TeamMember[]>();
   if (teamIds.length === 0) return map;
   const rows = await db
     .select()
     .from(teamMembers)
     .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.teamId, teamIds)));
-  for (const row of rows) map.set(row.teamId, [...(map.get(row.teamId) ?? []), row.userId]);
+  for (const row of rows) {
+    map.set(row.teamId, [...(map.get(row.teamId) ?? []), { userId: row.userId, tier: row.tier }]);
+  }
   return map;
 }
 
@@ -69,8 +76,19 @@ export async function teamExists(db: Tx, workspaceId: string, teamId: string): P
   return Boolean(row);
 }
 
-async function setMembers(tx: Tx, workspaceId: string, teamId: string, memberIds: string[]): Promise<void> {
+async function setMembers(
+  tx: Tx,
+  workspaceId: string,
+  teamId: string,
+  memberIds: string[],
+  memberTiers: Record<string, EscalationTier> = {},
+): Promise<void> {
   const unique = [...new Set(memberIds)];
+  const strangers = Object.keys(memberTiers).filter((id) => !unique.includes(id));
+  if (strangers[0]) throw badRequest(`body.memberTiers.${strangers[0]}`, 'is not a member of the team');
+  const current = new Map(
+    ((await membersOf(tx, workspaceId, [teamId])).get(teamId) ?? []).map((m) => [m.userId, m.tier]),
+  );
   if (unique.length > 0) {
     const found = await tx
       .select({ userId: memberships.userId })
@@ -82,7 +100,14 @@ async function setMembers(tx: Tx, workspaceId: string, teamId: string, memberIds
   }
   await tx.delete(teamMembers).where(and(eq(teamMembers.workspaceId, workspaceId), eq(teamMembers.teamId, teamId)));
   if (unique.length > 0) {
-    await tx.insert(teamMembers).values(unique.map((userId) => ({ workspaceId, teamId, userId })));
+    await tx.insert(teamMembers).values(
+      unique.map((userId) => ({
+        workspaceId,
+        teamId,
+        userId,
+        tier: memberTiers[userId] ?? current.get(userId) ?? ('agent' as const),
+      })),
+    );
   }
 }
 
@@ -107,7 +132,7 @@ export async function createTeam(db: Db, workspaceId: string, input: TeamInput &
       description: input.description ?? '',
       calendarId: input.calendarId ?? null,
     });
-    await setMembers(tx, workspaceId, id, input.memberIds ?? []);
+    await setMembers(tx, workspaceId, id, input.memberIds ?? [], input.memberTiers);
     return getTeam(tx, workspaceId, id);
   });
 }
@@ -129,7 +154,10 @@ export async function updateTeam(db: Db, workspaceId: string, teamId: string, in
         .set(fields)
         .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
     }
-    if (input.memberIds) await setMembers(tx, workspaceId, teamId, input.memberIds);
+    if (input.memberIds || input.memberTiers) {
+      const memberIds = input.memberIds ?? (await getTeam(tx, workspaceId, teamId)).memberIds;
+      await setMembers(tx, workspaceId, teamId, memberIds, input.memberTiers);
+    }
     return getTeam(tx, workspaceId, teamId);
   });
 }

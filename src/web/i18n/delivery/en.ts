@@ -24,7 +24,11 @@ export const deliveryEn: typeof deliveryJa = {
     to: 'To',
     subject: 'Subject',
     purpose: 'Kind',
-    purposes: { survey_invitation: 'Survey invitation', survey_reminder: 'Survey reminder' },
+    purposes: {
+      survey_invitation: 'Survey invitation',
+      survey_reminder: 'Survey reminder',
+      notification_digest: 'Notification digest',
+    },
     statusLabel: 'Status',
     status: { queued: 'Queued', sent: 'Sent', captured: 'Captured (not sent)', failed: 'Failed' },
     createdAt: 'Created',

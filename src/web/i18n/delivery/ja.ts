@@ -22,7 +22,11 @@ export const deliveryJa = {
     to: '宛先',
     subject: '件名',
     purpose: '種類',
-    purposes: { survey_invitation: 'アンケートの案内', survey_reminder: 'アンケートのリマインド' },
+    purposes: {
+      survey_invitation: 'アンケートの案内',
+      survey_reminder: 'アンケートのリマインド',
+      notification_digest: '通知のまとめ',
+    },
     statusLabel: '状態',
     status: { queued: '送信待ち', sent: '送信済み', captured: '保存のみ（未送信）', failed: '失敗' },
     createdAt: '作成',

@@ -13,8 +13,10 @@ import type { useUpdateConversation } from '../../api/conversations.ts';
 import { useMembers, useTeams } from '../../api/workspace.ts';
 import { priorityIcon, statusColor } from '../../components/Badges.tsx';
 import { ChannelIcon } from '../../components/ChannelIcon.tsx';
+import { SlaBadge } from '../../components/SlaBadge.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { notifyError } from '../../lib/notify.ts';
+import { ConversationActions } from '../recovery/ConversationActions.tsx';
 
 interface ConversationHeaderProps {
   conversation: Conversation;
@@ -60,8 +62,18 @@ export function ConversationHeader({ conversation, update, canWrite, extra }: Co
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
           {t(`channel.${conversation.channel}`)}
         </Text>
-        {extra && <Box ml="auto">{extra}</Box>}
+        <Group ml="auto" gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <ConversationActions conversation={conversation} canWrite={canWrite} />
+          {extra}
+        </Group>
       </Group>
+      {conversation.slaTargets.length > 0 && (
+        <Group gap={6} mb="xs" data-testid="conversation-sla">
+          {conversation.slaTargets.map((target) => (
+            <SlaBadge key={target.id} targets={[target]} />
+          ))}
+        </Group>
+      )}
       <Group gap="xs" wrap="wrap" align="flex-end">
         <Select
           data-testid="status-select"

@@ -1,5 +1,5 @@
 import { Box, ScrollArea } from '@mantine/core';
-import { IconInbox, IconSearchOff } from '@tabler/icons-react';
+import { IconAlarm, IconInbox, IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -21,6 +21,8 @@ interface ConversationListProps {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** The "Due soon" view: its own empty state. */
+  dueView?: boolean;
 }
 
 export function ConversationList(props: ConversationListProps) {
@@ -42,6 +44,10 @@ export function ConversationList(props: ConversationListProps) {
       <Box p="md">
         <ErrorState error={error} onRetry={props.onRetry} />
       </Box>
+    );
+  else if (conversations.length === 0 && props.dueView)
+    body = (
+      <Empty icon={<IconAlarm />} title={t('sla.emptyDueSoon')} description={t('sla.emptyDueSoonHint')} size="sm" />
     );
   else if (conversations.length === 0)
     body = filtered ? (

@@ -7,6 +7,7 @@ import type { Conversation } from '../../../shared/contracts/conversations.ts';
 import { PriorityLabel, StatusBadge } from '../../components/Badges.tsx';
 import { ChannelIcon } from '../../components/ChannelIcon.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
+import { SlaBadge } from '../../components/SlaBadge.tsx';
 
 interface ConversationRowProps {
   conversation: Conversation;
@@ -71,8 +72,9 @@ export const ConversationRow = forwardRef<HTMLAnchorElement, ConversationRowProp
           </Text>
         )}
         <Group gap="xs" wrap="nowrap" justify="space-between">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <StatusBadge status={conversation.status} />
+            <SlaBadge targets={conversation.slaTargets} size="xs" compact />
             <PriorityLabel priority={conversation.priority} />
           </Group>
           <Group gap={4} wrap="nowrap" c="dimmed" style={{ minWidth: 0 }}>

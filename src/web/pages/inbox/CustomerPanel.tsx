@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { languageName } from '../../lib/format.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { CustomerTimeline } from '../customers/CustomerTimeline.tsx';
+import { OpenCasesPanel } from '../recovery/OpenCasesPanel.tsx';
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
@@ -105,6 +106,7 @@ export function CustomerPanel({
               </Anchor>
             </>
           )}
+          <OpenCasesPanel contactId={contactId} />
           <Divider />
           <Text size="sm" fw={600}>
             {t('customerPanel.timeline')}

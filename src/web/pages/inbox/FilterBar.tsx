@@ -1,6 +1,6 @@
 import { ActionIcon, Chip, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFilterOff, IconTag, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlarm, IconFilterOff, IconTag, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type ConversationStatus, STATUSES } from '../../../shared/contracts/conversations.ts';
@@ -41,6 +41,19 @@ export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarP
 
   return (
     <Group gap="xs" wrap="wrap" align="center">
+      <Tooltip label={t('sla.dueSoonHint')} multiline maw={280}>
+        <Chip
+          checked={filters.due}
+          onChange={(due) => onChange({ due })}
+          size="xs"
+          variant="light"
+          color="orange"
+          icon={<IconAlarm size={12} />}
+          wrapperProps={{ 'data-testid': 'due-soon-view' }}
+        >
+          {t('sla.dueSoon')}
+        </Chip>
+      </Tooltip>
       <Chip.Group
         multiple
         value={filters.status}

@@ -72,6 +72,7 @@ export function InboxPage() {
               hasMore={list.hasNextPage}
               loadingMore={list.isFetchingNextPage}
               onLoadMore={() => void list.fetchNextPage()}
+              dueView={filters.due}
             />
           </Box>
         </Box>

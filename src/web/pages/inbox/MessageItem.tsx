@@ -19,12 +19,14 @@ export function MessageItem({ message, customerName }: { message: Message; custo
   const locale = useLocale();
   const look = LOOK[message.kind];
   const author =
-    message.authorName ??
-    (message.kind === 'customer'
-      ? customerName
-      : message.kind === 'bot'
-        ? t('conversation.bot')
-        : t('conversation.someone'));
+    message.authorType === 'automation'
+      ? t('automation.byRule', { name: message.authorName ?? t('automation.deletedRuleName') })
+      : (message.authorName ??
+        (message.kind === 'customer'
+          ? customerName
+          : message.kind === 'bot'
+            ? t('conversation.bot')
+            : t('conversation.someone')));
 
   return (
     <Box

@@ -51,4 +51,27 @@ describe('thread events', () => {
     );
     await i18n.changeLanguage('en');
   });
+
+  it('says to which tier a conversation was escalated, and why', async () => {
+    const escalated = event('escalated', { fromTier: 'agent', toTier: 'senior', reason: 'Refund above my limit' });
+    expect(describeEvent(escalated, i18n.t, names)).toBe('Escalated by 山田 to Senior: Refund above my limit');
+    await i18n.changeLanguage('ja');
+    expect(describeEvent(escalated, i18n.t, names)).toBe(
+      '山田 がエスカレーションしました（シニア へ。理由：Refund above my limit）',
+    );
+    await i18n.changeLanguage('en');
+  });
+
+  it('names the SLA target that was missed, and keeps other events their own words', async () => {
+    const breach = {
+      ...event('sla_breached', { kind: 'first_response' }),
+      actorType: 'system' as const,
+      actorName: null,
+    };
+    expect(describeEvent(breach, i18n.t, names)).toBe('First response SLA deadline passed');
+    expect(describeEvent(event('created'), i18n.t, names)).not.toContain('SLA');
+    await i18n.changeLanguage('ja');
+    expect(describeEvent(breach, i18n.t, names)).toBe('初回応答の SLA 期限を超過しました');
+    await i18n.changeLanguage('en');
+  });
 });

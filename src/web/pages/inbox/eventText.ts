@@ -6,6 +6,8 @@ import {
   type Priority,
   STATUSES,
 } from '../../../shared/contracts/conversations.ts';
+import { SLA_TARGET_KINDS, type SlaTargetKind } from '../../../shared/contracts/sla-targets.ts';
+import { describeRuleEvent } from './ruleEventText.ts';
 
 /** Events that the thread already shows as messages, or that say nothing new to a reader. */
 const HIDDEN = new Set<ConversationEvent['type']>([
@@ -27,6 +29,7 @@ export function isShownInThread(event: ConversationEvent): boolean {
 
 const isStatus = (value: unknown): value is ConversationStatus => (STATUSES as readonly unknown[]).includes(value);
 const isPriority = (value: unknown): value is Priority => (PRIORITIES as readonly unknown[]).includes(value);
+const isSlaKind = (value: unknown): value is SlaTargetKind => (SLA_TARGET_KINDS as readonly unknown[]).includes(value);
 
 interface Names {
   member: (id: string) => string | undefined;
@@ -35,6 +38,7 @@ interface Names {
 
 /** "Resolved by 山田" / "山田 が解決しました". */
 export function describeEvent(event: ConversationEvent, t: TFunction, names: Names): string {
+  if (event.actorType === 'automation') return describeRuleEvent(event, t, names);
   const actor =
     event.actorName ??
     (event.actorType === 'contact'
@@ -56,6 +60,13 @@ export function describeEvent(event: ConversationEvent, t: TFunction, names: Nam
       return t('events.status_changed', { actor, status: isStatus(to) ? t(`status.${to}`) : String(to) });
     case 'priority_changed':
       return t('events.priority_changed', { actor, priority: isPriority(to) ? t(`priority.${to}`) : String(to) });
+    case 'escalated': {
+      const tier = event.data.toTier;
+      const reason = typeof event.data.reason === 'string' ? event.data.reason : '';
+      const base = t('events.escalated', { actor });
+      if (tier !== 'agent' && tier !== 'senior' && tier !== 'manager') return base;
+      return `${base}${t('escalation.eventDetail', { tier: t(`escalation.tiers.${tier}`), reason })}`;
+    }
     case 'created':
     case 'tags_changed':
     case 'subject_changed':
@@ -63,10 +74,11 @@ export function describeEvent(event: ConversationEvent, t: TFunction, names: Nam
     case 'reopened':
     case 'closed':
     case 'contact_merged':
-    case 'escalated':
-    case 'sla_breached':
     case 'first_response':
       return t(`events.${event.type}`, { actor });
+    case 'sla_breached':
+      if (isSlaKind(event.data.kind)) return t('sla.events.breached', { target: t(`sla.kinds.${event.data.kind}`) });
+      return t('events.sla_breached', { actor });
     default:
       return t('events.other', { actor, type: event.type });
   }

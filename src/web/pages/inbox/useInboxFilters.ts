@@ -28,6 +28,7 @@ export function useInboxFilters() {
       teamId: params.get('teamId'),
       tag: params.get('tag'),
       q: params.get('q') ?? '',
+      due: params.get('due') === '1',
     }),
     [params],
   );
@@ -42,6 +43,9 @@ export function useInboxFilters() {
               const same = value.length === DEFAULT_STATUSES.length && DEFAULT_STATUSES.every((s) => value.includes(s));
               if (same) next.delete('status');
               else next.set('status', value.length === 0 ? 'all' : value.join(','));
+            } else if (key === 'due') {
+              if (value === true) next.set('due', '1');
+              else next.delete('due');
             } else if (typeof value === 'string' && value !== '') next.set(key, value);
             else next.delete(key);
           }
@@ -59,6 +63,7 @@ export function useInboxFilters() {
     filters.teamId !== null ||
     filters.tag !== null ||
     filters.q !== '' ||
+    filters.due ||
     params.has('status');
 
   const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);

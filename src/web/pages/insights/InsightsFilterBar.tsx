@@ -26,7 +26,14 @@ function useTagSuggestions(state: FilterState): string[] {
 }
 
 /** Period, channel, team, agent, tag, segment and business hours: every Insights card obeys them. */
-export function InsightsFilterBar({ state }: { state: FilterState }) {
+export function InsightsFilterBar({
+  state,
+  businessHours = true,
+}: {
+  state: FilterState;
+  /** Off where figures are already in business hours (SLA targets count in their policy's calendar). */
+  businessHours?: boolean;
+}) {
   const { t } = useTranslation();
   const members = useMembers();
   const teams = useTeams();
@@ -113,15 +120,17 @@ export function InsightsFilterBar({ state }: { state: FilterState }) {
         clearable
         w={WIDTH}
       />
-      <Tooltip label={t('insights.filters.businessHoursHelp')} multiline maw={280}>
-        <Switch
-          label={t('insights.filters.businessHours')}
-          checked={filters.businessHours ?? false}
-          onChange={(event) => state.setValue('bh', event.currentTarget.checked ? '1' : null)}
-          size="sm"
-          data-testid="insights-business-hours"
-        />
-      </Tooltip>
+      {businessHours && (
+        <Tooltip label={t('insights.filters.businessHoursHelp')} multiline maw={280}>
+          <Switch
+            label={t('insights.filters.businessHours')}
+            checked={filters.businessHours ?? false}
+            onChange={(event) => state.setValue('bh', event.currentTarget.checked ? '1' : null)}
+            size="sm"
+            data-testid="insights-business-hours"
+          />
+        </Tooltip>
+      )}
       {state.isFiltered && (
         <Tooltip label={t('insights.filters.clear')}>
           <ActionIcon variant="subtle" color="gray" onClick={state.clear} aria-label={t('insights.filters.clear')}>

@@ -1,6 +1,13 @@
 import { ActionIcon, Button, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconChartHistogram, IconLayoutDashboard, IconTarget, IconTrophy } from '@tabler/icons-react';
+import {
+  IconChartHistogram,
+  IconClockHour4,
+  IconLayoutDashboard,
+  IconLifebuoy,
+  IconTarget,
+  IconTrophy,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,12 +16,14 @@ import { DrilldownDrawer } from './drilldown/DrilldownDrawer.tsx';
 import { InsightsFilterBar } from './InsightsFilterBar.tsx';
 import { useInsightsFilters } from './useInsightsFilters.ts';
 
-export type InsightsTab = 'overview' | 'scorecards' | 'volume';
+export type InsightsTab = 'overview' | 'scorecards' | 'volume' | 'sla' | 'recovery';
 
 const PATHS: Record<InsightsTab, string> = {
   overview: '/insights',
   scorecards: '/insights/scorecards',
   volume: '/insights/volume',
+  sla: '/insights/sla',
+  recovery: '/insights/recovery',
 };
 
 interface InsightsFrameProps {
@@ -22,10 +31,12 @@ interface InsightsFrameProps {
   title: string;
   description: string;
   children: (state: ReturnType<typeof useInsightsFilters>) => ReactNode;
+  /** A page whose figures obey fewer filters brings its own bar. */
+  filterBar?: (state: ReturnType<typeof useInsightsFilters>) => ReactNode;
 }
 
 /** The Insights pages' shared frame: title, tabs, the filter bar and the drill-down drawer. */
-export function InsightsFrame({ active, title, description, children }: InsightsFrameProps) {
+export function InsightsFrame({ active, title, description, children, filterBar }: InsightsFrameProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const state = useInsightsFilters();
@@ -74,11 +85,17 @@ export function InsightsFrame({ active, title, description, children }: Insights
             <Tabs.Tab value="volume" leftSection={<IconChartHistogram size={16} />} data-testid="insights-tab-volume">
               {t('insights.tabs.volume')}
             </Tabs.Tab>
+            <Tabs.Tab value="sla" leftSection={<IconClockHour4 size={16} />} data-testid="insights-tab-sla">
+              {t('sla.insights.tab')}
+            </Tabs.Tab>
+            <Tabs.Tab value="recovery" leftSection={<IconLifebuoy size={16} />} data-testid="insights-tab-recovery">
+              {t('recovery.insights.tab')}
+            </Tabs.Tab>
           </Tabs.List>
         </Tabs>
       }
     >
-      <InsightsFilterBar state={state} />
+      {filterBar ? filterBar(state) : <InsightsFilterBar state={state} />}
       {children(state)}
       <DrilldownDrawer filters={state.filters} />
     </Page>

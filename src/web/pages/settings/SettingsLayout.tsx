@@ -4,14 +4,18 @@ import {
   IconBuilding,
   IconCalendarTime,
   IconClipboardList,
+  IconClockHour4,
   IconFilter,
   IconKey,
+  IconLifebuoy,
   IconMail,
   IconMailOff,
+  IconRobot,
   IconTarget,
   IconTemplate,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink } from 'react-router';
@@ -23,9 +27,13 @@ export function SettingsLayout() {
     { to: '/settings/members', label: t('settings.members'), icon: IconUsers },
     { to: '/settings/teams', label: t('settings.teams'), icon: IconUsersGroup },
     { to: '/settings/calendars', label: t('calendars.nav'), icon: IconCalendarTime },
+    { to: '/settings/sla', label: t('sla.nav'), icon: IconClockHour4 },
     { to: '/settings/reply-scripts', label: t('settings.replyScripts'), icon: IconTemplate },
     { to: '/settings/api-keys', label: t('settings.apiKeys'), icon: IconKey },
+    { to: '/settings/automation', label: t('automation.nav'), icon: IconRobot },
+    { to: '/settings/webhooks', label: t('webhooks.nav'), icon: IconWebhook },
     { to: '/settings/goals', label: t('insights.goals.pageTitle'), icon: IconTarget },
+    { to: '/settings/recovery', label: t('recovery.settings.nav'), icon: IconLifebuoy },
   ];
   const feedbackItems = [
     { to: '/settings/surveys', label: t('settings.surveys'), icon: IconClipboardList },

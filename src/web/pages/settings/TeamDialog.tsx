@@ -1,6 +1,18 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ESCALATION_TIERS, type EscalationTier } from '../../../shared/contracts/recovery.ts';
 import type { Team } from '../../../shared/contracts/workspaces.ts';
 import { useCalendars } from '../../api/calendars.ts';
 import { useCreateTeam, useMembers, useUpdateTeam } from '../../api/workspace.ts';
@@ -20,6 +32,7 @@ export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () =
   const [description, setDescription] = useState(team?.description ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
   const [calendarId, setCalendarId] = useState<string | null>(team?.calendarId ?? null);
+  const [tiers, setTiers] = useState<Record<string, EscalationTier>>(team?.tiers ?? {});
   const [nameError, setNameError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -28,7 +41,8 @@ export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () =
       setNameError(t('common.required'));
       return;
     }
-    const input = { name: name.trim(), description, memberIds, calendarId };
+    const memberTiers = Object.fromEntries(memberIds.map((id) => [id, tiers[id] ?? 'agent']));
+    const input = { name: name.trim(), description, memberIds, memberTiers, calendarId };
     const done = {
       onSuccess: () => {
         notifySuccess(team ? t('common.saved') : t('teams.created'));
@@ -72,6 +86,30 @@ export function TeamDialog({ team, onClose }: { team: Team | null; onClose: () =
             searchable
             error={fieldError(save.error, 'memberIds')}
           />
+          {memberIds.length > 0 && (
+            <Stack gap={6} data-testid="team-tiers">
+              <Text size="sm" fw={500}>
+                {t('escalation.teamTier')}
+              </Text>
+              <Text size="xs" c="dimmed" mt={-4}>
+                {t('escalation.teamTierHint')}
+              </Text>
+              {memberIds.map((id) => (
+                <Group key={id} justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm" truncate>
+                    {members.data?.find((m) => m.id === id)?.name ?? t('common.unknown')}
+                  </Text>
+                  <SegmentedControl
+                    size="xs"
+                    value={tiers[id] ?? 'agent'}
+                    onChange={(value) => setTiers({ ...tiers, [id]: value as EscalationTier })}
+                    data={ESCALATION_TIERS.map((tier) => ({ value: tier, label: t(`escalation.tiers.${tier}`) }))}
+                    data-testid="team-tier"
+                  />
+                </Group>
+              ))}
+            </Stack>
+          )}
           <Select
             label={t('calendars.teamCalendar')}
             description={t('calendars.teamCalendarHint')}
