@@ -15,3 +15,10 @@ export const tsvector = customType<{ data: string; driverData: string }>({
     return 'tsvector';
   },
 });
+
+/** Raw bytes (a Buffer from node-postgres, on both engines). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return 'bytea';
+  },
+});

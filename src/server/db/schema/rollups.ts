@@ -1,5 +1,5 @@
 import { bigint, date, doublePrecision, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { tz, workspaceId } from './columns.ts';
+import { bytea, tz, workspaceId } from './columns.ts';
 
 /**
  * Daily rollups the dashboards read (DESIGN "Data rules"): their size grows with
@@ -84,22 +84,23 @@ export const rollupResolvedDaily = pgTable(
 );
 
 /**
- * Duration histograms: values grouped by `bucket` (exact below 128 s, else the value
- * cut to 7 significant bits, a bucket at most 1/64 wide) with count, sum, min and max,
- * so means are exact and percentiles are exact whenever a bucket holds ≤ 2 distinct values.
+ * Duration histograms: one row per day, dimension value and figure (`metric`, with a
+ * `_business` suffix for business hours), whatever the number of durations. `count` and
+ * `total` (whole seconds) are exact, so means are; `histogram` holds the occupied buckets
+ * (exact below 128 s, else the value cut to 7 significant bits, a bucket at most 1/64 wide)
+ * with their count, min and max, 4 to 12 bytes each (src/shared/metrics/histogram.ts) — at
+ * most `BUCKET_COUNT` of them, so a row's size is bounded too.
  */
 export const rollupDurationsDaily = pgTable(
   'rollup_durations_daily',
   {
     ...dims,
     metric: text('metric').notNull(),
-    bucket: integer('bucket').notNull(),
     count: integer('count').notNull(),
     total: doublePrecision('total').notNull(),
-    min: integer('min').notNull(),
-    max: integer('max').notNull(),
+    histogram: bytea('histogram').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.metric, t.day, t.dimValue, t.bucket] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.metric, t.day, t.dimValue] })],
 );
 
 /** Days whose rollups a write made stale; append-only until a refresh rebuilds them. */

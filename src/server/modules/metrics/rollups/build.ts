@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { MAX_SECONDS } from '../../../../shared/metrics/histogram.ts';
 import type { Tx } from '../../../db/client.ts';
 import type { MetricsContext } from '../context.ts';
 import type { Period } from '../period.ts';
@@ -162,6 +163,18 @@ async function buildResolved(tx: Tx, ctx: MetricsContext, period: Period): Promi
      group by 2, 3, 4, 5`);
 }
 
+/**
+ * A bucket `b` (count, min, max) as stored (src/shared/metrics/histogram.ts reads it back):
+ * one value as itself, two as both, more as −count, min and max, in big-endian int4.
+ */
+const HISTOGRAM_ENTRY = sql`case b.count when 1 then int4send(b.min::int)
+    when 2 then int4send(b.min::int) || int4send(b.max::int)
+    else int4send(-b.count::int) || int4send(b.min::int) || int4send(b.max::int) end`;
+
+/**
+ * One row per day, dimension value and figure: the exact count and sum of its whole seconds
+ * and its histogram — the occupied buckets (see `bucketOf`) in ascending order.
+ */
 async function buildDurations(tx: Tx, ctx: MetricsContext, period: Period): Promise<void> {
   for (const businessHours of [false, true]) {
     const clock = { ...ctx, businessHours };
@@ -170,13 +183,18 @@ async function buildDurations(tx: Tx, ctx: MetricsContext, period: Period): Prom
       const metric = businessHours ? `${figure}_business` : figure;
       // The bucket is worked out once per duration, before the row is repeated per dimension value.
       const whole = sql`greatest(floor(s.seconds), 0)::bigint`;
+      const value = sql`least(${whole}, ${sql.raw(String(MAX_SECONDS))})`;
       await tx.execute(sql`
-        insert into rollup_durations_daily (workspace_id, dimension, dim_value, day, metric, bucket, count, total, min, max)
-        select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)}, ${metric}, d.bucket,
-               count(*), sum(d.whole), min(d.whole), max(d.whole)
-          from (select s.*, ${whole} as whole, ${bucketOf(whole)} as bucket
-                  from (${source.sql}) s ${shiftOf(whole)}) d ${dimensionValues(false)}
-         group by 2, 3, 4, 5, 6`);
+        insert into rollup_durations_daily (workspace_id, dimension, dim_value, day, metric, count, total, histogram)
+        select ${ctx.workspaceId}, b.dimension, b.dim_value, b.day, ${metric}, sum(b.count), sum(b.total),
+               string_agg(${HISTOGRAM_ENTRY}, ''::bytea order by b.min)
+          from (
+            select x.dimension, x.dim_value, ${localDay(ctx)} as day, d.bucket,
+                   count(*) as count, sum(d.whole) as total, min(d.value) as min, max(d.value) as max
+              from (select s.*, ${whole} as whole, ${value} as value, ${bucketOf(value)} as bucket
+                      from (${source.sql}) s ${shiftOf(value)}) d ${dimensionValues(false)}
+             group by 1, 2, 3, 4) b
+         group by 2, 3, 4`);
     }
   }
 }

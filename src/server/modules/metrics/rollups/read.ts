@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricGroupBy } from '../../../../shared/contracts/metrics.ts';
-import { histogramFigures } from '../../../../shared/metrics/histogram.ts';
+import { type Histogram, HistogramMerger, histogramFigures } from '../../../../shared/metrics/histogram.ts';
 import type { Tx } from '../../../db/client.ts';
 import type { MetricsContext } from '../context.ts';
 import { type Durations, emptyDuration } from '../family-durations.ts';
@@ -161,17 +161,29 @@ export async function rollupResponseRate(
   }));
 }
 
-interface BucketRow extends GroupRow, Record<string, unknown> {
+interface HistogramRow extends Record<string, unknown> {
+  total: boolean;
+  key: string | null;
   metric: string;
-  bucket: number;
   count: number;
   seconds: number;
-  min: number;
-  max: number;
+  histogram: Uint8Array;
 }
 
 const tenths = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
+/**
+ * Dimensions that give every duration exactly one value ('' for none), so their rows add up
+ * to the totals; not tags (any number per conversation) nor touchpoints (durations have none).
+ */
+const PARTITIONS = new Set(['channel', 'agent', 'team', 'company']);
+
+/**
+ * Duration figures from the histogram rows: one row per day, dimension value and figure,
+ * merged here (src/shared/metrics/histogram.ts), so the rows read grow with days × values
+ * and never with the number of durations. The totals are the merge of the groups' rows,
+ * except for tags (a conversation has any number of them), whose totals are read apart.
+ */
 export async function rollupDurations(
   tx: Tx,
   ctx: MetricsContext,
@@ -182,24 +194,42 @@ export async function rollupDurations(
   const suffix = ctx.businessHours ? '_business' : '';
   const metrics = DURATION_FIGURES.map((f) => `${f}${suffix}`);
   const days = sql`${inPeriod(period)} and d.metric = any(${sql.param(metrics)}::text[])`;
-  const columns = sql`sum(d.count)::float8 as count, sum(d.total)::float8 as seconds, min(d.min) as min, max(d.max) as max`;
-  const result = await tx.execute<BucketRow>(
-    grouped('rollup_durations_daily', ctx, plan, by, days, columns, [sql`d.metric`, sql`d.bucket`]),
-  );
-  return splitGroups(result.rows, (rows) => {
+  const columns = sql`d.metric, d.count::float8 as count, d.total::float8 as seconds, d.histogram`;
+  const groupDimension = by && !isBucket(by) ? (plan.groupDimension ?? by) : null;
+  const key = isBucket(by)
+    ? sql`to_char(date_trunc(${sql.raw(`'${by}'`)}, d.day::timestamp), 'YYYY-MM-DD')`
+    : groupDimension
+      ? sql`d.dim_value`
+      : sql`null::text`;
+  const groupRows = sql`select false as total, ${key} as key, ${columns} from rollup_durations_daily d
+     where ${rowFilter(ctx, plan, groupDimension ?? plan.dimension, days)}`;
+  const totalsApart = groupDimension !== null && !PARTITIONS.has(groupDimension) && groupDimension !== plan.dimension;
+  const query = totalsApart
+    ? sql`${groupRows} union all select true, null::text, ${columns} from rollup_durations_daily d
+       where ${rowFilter(ctx, plan, plan.dimension, days)}`
+    : groupRows;
+  const result = await tx.execute<HistogramRow>(query);
+
+  const merger = new HistogramMerger();
+  const totals = new Map(metrics.map((m) => [m, new HistogramMerger()]));
+  const byGroup = new Map<string, Map<string, HistogramRow[]>>();
+  for (const row of result.rows) {
+    if (row.total) {
+      totals.get(row.metric)?.addStored(Number(row.count), Number(row.seconds), row.histogram);
+      continue;
+    }
+    const group = byGroup.get(row.key ?? '') ?? new Map<string, HistogramRow[]>();
+    byGroup.set(row.key ?? '', group);
+    const list = group.get(row.metric) ?? [];
+    group.set(row.metric, list);
+    list.push(row);
+  }
+  const figuresOf = (histograms: Map<string, Histogram>): Durations => {
     const durations = Object.fromEntries(DURATION_FIGURES.map((f) => [f, emptyDuration()])) as Durations;
     for (const figure of DURATION_FIGURES) {
-      const metric = `${figure}${suffix}`;
-      const buckets = rows
-        .filter((r) => r.metric === metric)
-        .map((r) => ({
-          bucket: Number(r.bucket),
-          count: Number(r.count),
-          total: Number(r.seconds),
-          min: Number(r.min),
-          max: Number(r.max),
-        }));
-      const figures = histogramFigures(buckets);
+      const histogram = histograms.get(`${figure}${suffix}`);
+      if (!histogram) continue;
+      const figures = histogramFigures(histogram);
       durations[figure as DurationFigureName] = {
         n: figures.n,
         median_seconds: tenths(figures.median),
@@ -208,7 +238,20 @@ export async function rollupDurations(
       };
     }
     return durations;
-  });
+  };
+  const groups = new Map<string, Durations>();
+  for (const [groupKey, rowsByMetric] of byGroup) {
+    const histograms = new Map<string, Histogram>();
+    for (const [metric, rows] of rowsByMetric) {
+      for (const row of rows) merger.addStored(Number(row.count), Number(row.seconds), row.histogram);
+      const histogram = merger.take();
+      histograms.set(metric, histogram);
+      if (!totalsApart) totals.get(metric)?.addHistogram(histogram);
+    }
+    groups.set(groupKey, figuresOf(histograms));
+  }
+  const total = figuresOf(new Map([...totals].map(([metric, m]) => [metric, m.take()])));
+  return { total, groups: by ? groups : new Map() };
 }
 
 interface CountersRow extends GroupRow, Record<string, unknown> {

@@ -168,6 +168,36 @@ describe('rollups answer as the raw rows do', () => {
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
+  test('more durations on the same days fill the same histogram rows', async () => {
+    const query: MetricsQuery = { from: '2026-10-01', to: '2026-10-31', by: 'channel' };
+    const histogramRows = async () => {
+      const result = await database.db.execute<{ n: number }>(sql`
+        select count(*)::int as n from rollup_durations_daily where workspace_id = ${workspaceId}`);
+      return Number(result.rows[0]?.n);
+    };
+    const before = await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+    const rows = await histogramRows();
+    // Every October reply again, one to three seconds slower: twice the reply times, the same days and values.
+    await database.db.execute(sql`
+      insert into messages (workspace_id, id, conversation_id, cycle, kind, author_type, author_id, contact_id, body,
+        wait_seconds, wait_business_seconds, created_at)
+      select workspace_id, gen_random_uuid(), conversation_id, cycle, kind, author_type, author_id, contact_id, body,
+             wait_seconds + 1 + abs(hashtext(id::text)) % 3, wait_business_seconds, created_at
+        from messages
+       where workspace_id = ${workspaceId} and wait_seconds is not null
+         and created_at >= '2026-10-01T00:00:00+09:00' and created_at < '2026-11-01T00:00:00+09:00'`);
+    const after = await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+    const raw = await computeMetrics(database.db, workspaceId, query, { source: 'raw' });
+    expect(before.reply.n).toBeGreaterThan(0);
+    expect(after.reply.n).toBe(2 * before.reply.n);
+    expectSameSet(raw, after, 'total');
+    after.groups.forEach((group, i) => {
+      const other = raw.groups[i];
+      if (other) expectSameSet(other, group, `group ${group.key}`);
+    });
+    expect(await histogramRows()).toBe(rows);
+  });
+
   test('a full rebuild changes nothing and reports the days', async () => {
     const query: MetricsQuery = { from: '2026-08-01', to: '2026-10-31', by: 'week' };
     const before = await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
