@@ -108,7 +108,7 @@ function DeliveryRow({
                 </Text>
               )}
             </Box>
-            <Box w={96} style={{ flexShrink: 0 }}>
+            <Box w={124} style={{ flexShrink: 0 }}>
               <DeliveryStatusBadge status={delivery.status} />
             </Box>
             <Text size="sm" w={90} ta="right" style={{ flexShrink: 0 }} data-testid="delivery-attempts">
@@ -201,7 +201,7 @@ export function DeliveryLog({ webhook, onClose }: { webhook: Webhook | null; onC
           <Text size="xs" c="dimmed" fw={600} style={{ flex: 1 }}>
             {t('webhooks.event')}
           </Text>
-          <Text size="xs" c="dimmed" fw={600} w={96}>
+          <Text size="xs" c="dimmed" fw={600} w={124}>
             {t('webhooks.statusLabel')}
           </Text>
           <Text size="xs" c="dimmed" fw={600} w={90} ta="right">
