@@ -6,6 +6,7 @@ import { RECOMPUTE_JOB } from '../modules/calendars/changes.ts';
 import { recomputeBusinessDurations } from '../modules/calendars/recompute.ts';
 import { autoCloseResolved } from '../modules/conversations/housekeeping.ts';
 import { deliverEmail, sweepQueuedEmails } from '../modules/email/delivery.ts';
+import { DISPATCHED_RETENTION_DAYS, pruneDispatchedEvents } from '../modules/events/dispatch.ts';
 import { refreshDirtyWorkspaces } from '../modules/metrics/rollups/refresh.ts';
 import { sendDailyDigests } from '../modules/notifications/digest.ts';
 import { markOverdueCases } from '../modules/recovery/overdue.ts';
@@ -134,6 +135,16 @@ export const jobDefinitions: JobDefinition[] = [
     async handler(app) {
       const run = await runTimeRules(app);
       if (run.evaluated > 0) app.log.info(`[jobs] time-based rules evaluated ${run.evaluated} conversations`);
+    },
+  }),
+  defineJob({
+    name: 'domain-events-prune',
+    schema: z.object({}),
+    schedule: { cron: '41 4 * * *' },
+    async handler(app) {
+      const before = new Date(Date.now() - DISPATCHED_RETENTION_DAYS * 86_400_000);
+      const pruned = await pruneDispatchedEvents(app.db, before);
+      if (pruned > 0) app.log.info(`[jobs] forgot ${pruned} dispatched domain events`);
     },
   }),
   defineJob({

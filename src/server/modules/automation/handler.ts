@@ -1,4 +1,6 @@
+import type { Tx } from '../../db/client.ts';
 import type { DispatchContext, EventHandler } from '../events/dispatch.ts';
+import type { DomainEventRow } from '../events/emit.ts';
 import { eventContext } from './context.ts';
 import { runRule, steppingClock } from './engine.ts';
 import { rulesForEvent } from './rules.ts';
@@ -24,10 +26,19 @@ function clockOf(dispatch: DispatchContext): () => Date {
  * is logged once, as a `loop_guard` run of the rule that caused it, when some rule would
  * have run — so the log shows where a chain stopped.
  */
+/** The workspace's enabled rules for this event type, read once per dispatch batch. */
+const rulesOf = (tx: Tx, event: DomainEventRow, dispatch: DispatchContext) =>
+  dispatch.memo(`automation:${event.workspaceId}:${event.type}`, () =>
+    rulesForEvent(tx, event.workspaceId, event.type),
+  );
+
 export const automationHandler: EventHandler = {
   name: 'automation',
+  async wants(tx, event, dispatch) {
+    return (await rulesOf(tx, event, dispatch)).length > 0;
+  },
   async handle(tx, event, dispatch) {
-    const rules = await rulesForEvent(tx, event.workspaceId, event.type);
+    const rules = await rulesOf(tx, event, dispatch);
     if (rules.length === 0) return;
     if (event.originRuleId) {
       await recordRun(tx, event.workspaceId, {

@@ -5,7 +5,7 @@ import { apiClient } from '../../../../test/support/http.ts';
 import { startTestServer, type TestServer } from '../../../../test/support/server.ts';
 import { answer, createSurvey, offerLink } from '../../../../test/support/surveys.ts';
 import { domainEvents } from '../../db/schema/index.ts';
-import { type DispatchContext, dispatchPendingEvents, type EventHandler } from './dispatch.ts';
+import { type DispatchContext, dispatchPendingEvents, type EventHandler, pruneDispatchedEvents } from './dispatch.ts';
 import type { DomainEventRow } from './emit.ts';
 import { emitEvents } from './emit.ts';
 
@@ -116,5 +116,30 @@ describe('domain events', () => {
     const { seen, handler } = recorder();
     await dispatchPendingEvents(server.app, [handler], { workspaceId: server.workspaceId });
     expect(seen.map((e) => e.originRuleId)).toEqual([ruleId]);
+  });
+
+  test('the prune forgets dispatched events older than the cut-off, never pending ones', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await server.app.db.transaction((tx) =>
+      emitEvents(tx, server.workspaceId, [
+        { type: 'sla.warning', data: { keep: 'dispatched recently' }, at: old },
+        { type: 'sla.breached', data: { keep: 'pending' }, at: old },
+      ]),
+    );
+    const { seen, handler } = recorder();
+    // Only the first is dispatched, 40 days ago; the second stays pending.
+    await dispatchPendingEvents(server.app, [handler], { workspaceId: server.workspaceId, now: old, maxBatches: 1 });
+    await server.app.db
+      .update(domainEvents)
+      .set({ dispatchedAt: null })
+      .where(and(eq(domainEvents.workspaceId, server.workspaceId), eq(domainEvents.type, 'sla.breached')));
+    expect(seen.map((e) => e.type)).toEqual(['sla.warning', 'sla.breached']);
+    const pruned = await pruneDispatchedEvents(server.app.db, new Date(Date.now() - 30 * 86_400_000));
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const left = await server.app.db
+      .select({ type: domainEvents.type })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.workspaceId, server.workspaceId), sql`${domainEvents.data} ? 'keep'`));
+    expect(left.map((r) => r.type)).toEqual(['sla.breached']);
   });
 });

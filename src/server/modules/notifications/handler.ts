@@ -159,6 +159,7 @@ const HANDLERS: Partial<Record<DomainEventRow['type'], Handle>> = {
  */
 export const notificationEventHandler: EventHandler = {
   name: 'notifications',
+  wants: (_tx, event) => HANDLERS[event.type] !== undefined,
   async handle(tx, event) {
     await HANDLERS[event.type]?.(tx, event);
   },

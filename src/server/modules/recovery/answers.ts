@@ -136,6 +136,8 @@ async function answered(tx: Tx, event: DomainEventRow, answer: Answered): Promis
 /** Recovery's consumer of domain events: first in line, so rules see the case it opens. */
 export const recoveryEventHandler: EventHandler = {
   name: 'recovery',
+  // Only answers of known contacts can open or move a case.
+  wants: (_tx, event) => event.type === 'survey.answered' && event.subjectId !== null && event.contactId !== null,
   async handle(tx, event) {
     if (event.type !== 'survey.answered') return;
     const answer = event.data as unknown as Answered;

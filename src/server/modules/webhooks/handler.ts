@@ -1,6 +1,6 @@
 import type { EventHandler } from '../events/dispatch.ts';
 import { wakeWebhookDeliverer } from './deliverer.ts';
-import { fanOutEvent } from './service.ts';
+import { fanOutEvent, hasEnabledEndpoints } from './service.ts';
 
 /**
  * Fans every domain event out to the subscribed endpoints as deliveries, in the dispatch
@@ -9,6 +9,9 @@ import { fanOutEvent } from './service.ts';
  */
 export const webhookEventHandler: EventHandler = {
   name: 'webhooks',
+  // Most workspaces have no endpoints: one look per workspace and batch, no savepoint.
+  wants: (tx, event, context) =>
+    context.memo(`webhooks:${event.workspaceId}`, () => hasEnabledEndpoints(tx, event.workspaceId)),
   async handle(tx, event, context) {
     const enabledEndpoints = await fanOutEvent(tx, event, context.now);
     if (enabledEndpoints > 0) context.afterCommit(async () => wakeWebhookDeliverer(context.app));

@@ -113,6 +113,16 @@ export async function enqueueWebhook(
  * types takes every type). Returns how many endpoints are enabled in the workspace: when
  * any is, the deliverer should be woken (a rule may also have queued a delivery).
  */
+/** Whether the workspace has any enabled endpoint (the fan-out's quick exit). */
+export async function hasEnabledEndpoints(tx: Tx, workspaceId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.workspaceId, workspaceId), eq(webhookEndpoints.enabled, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function fanOutEvent(tx: Tx, event: DomainEventRow, now: Date): Promise<number> {
   const endpoints = await tx
     .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
