@@ -3,12 +3,8 @@ import { closeCase, setStep } from '../../src/server/modules/recovery/changes.ts
 import { escalateConversation } from '../../src/server/modules/recovery/escalations.ts';
 import { openOrJoinCase } from '../../src/server/modules/recovery/service.ts';
 import type { Conversation } from '../../src/shared/contracts/conversations.ts';
-import type {
-  EscalationMetrics,
-  RecoveryCase,
-  RecoveryMetrics,
-  RecoveryOutcome,
-} from '../../src/shared/contracts/recovery.ts';
+import type { RecoveryCase, RecoveryOutcome } from '../../src/shared/contracts/recovery.ts';
+import type { EscalationMetrics, RecoveryMetrics } from '../../src/shared/contracts/recovery-metrics.ts';
 import {
   createConversation,
   createTeam,

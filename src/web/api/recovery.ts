@@ -5,7 +5,6 @@ import type {
   CreateActionItemInput,
   EscalateInput,
   Escalation,
-  EscalationMetrics,
   FollowUpInput,
   OpenRecoveryCaseInput,
   Playbook,
@@ -13,13 +12,13 @@ import type {
   RecoveryCase,
   RecoveryCaseDetail,
   RecoveryCaseStatus,
-  RecoveryMetrics,
   RecoverySettings,
   UpdateActionItemInput,
   UpdatePlaybookInput,
   UpdateRecoveryCaseInput,
   UpdateRecoverySettingsInput,
 } from '../../shared/contracts/recovery.ts';
+import type { EscalationMetrics, RecoveryMetrics } from '../../shared/contracts/recovery-metrics.ts';
 import type { Invitation } from '../../shared/contracts/surveys.ts';
 import { api } from './client.ts';
 import { conversationKeys } from './conversations.ts';

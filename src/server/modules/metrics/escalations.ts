@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Page } from '../../../shared/contracts/common.ts';
 import type { Conversation } from '../../../shared/contracts/conversations.ts';
-import type { EscalationMetrics, EscalationMetricsQuery, EscalationTier } from '../../../shared/contracts/recovery.ts';
+import type { EscalationTier } from '../../../shared/contracts/recovery.ts';
+import type { EscalationMetrics, EscalationMetricsQuery } from '../../../shared/contracts/recovery-metrics.ts';
 import type { Tx } from '../../db/client.ts';
 import { badRequest } from '../../http/problem.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Rate } from '../../../shared/contracts/recovery.ts';
+import type { Rate } from '../../../shared/contracts/recovery-metrics.ts';
 import { wilsonInterval } from '../../../shared/metrics/intervals.ts';
 
 /** A proportion with its n and Wilson 95 % interval, in percent; null figures when n = 0. */

@@ -6,7 +6,7 @@ import {
   EscalationMetricsQuery,
   RecoveryMetrics,
   RecoveryMetricsQuery,
-} from '../../../shared/contracts/recovery.ts';
+} from '../../../shared/contracts/recovery-metrics.ts';
 import { defineRoute } from '../../http/route.ts';
 import { escalatedConversations, escalationMetrics } from './escalations.ts';
 import { checkPeriod } from './period.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { RecoveryMetrics, RecoveryMetricsQuery } from '../../../shared/contracts/recovery.ts';
+import type { RecoveryMetrics, RecoveryMetricsQuery } from '../../../shared/contracts/recovery-metrics.ts';
 import type { Tx } from '../../db/client.ts';
 import { badRequest } from '../../http/problem.ts';
 import { caseCalendars, durationSeconds } from '../recovery/calendar.ts';

@@ -1,7 +1,7 @@
 import { Group, Paper, SegmentedControl, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryMetrics } from '../../../../shared/contracts/recovery.ts';
+import type { RecoveryMetrics } from '../../../../shared/contracts/recovery-metrics.ts';
 import type { InsightsFilters } from '../../../api/metrics.ts';
 import { type CaseQuery, useRecoveryMetrics } from '../../../api/recovery.ts';
 import { isChannel } from '../../../components/ChannelIcon.tsx';

@@ -1,6 +1,6 @@
 import { Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryMetrics } from '../../../../shared/contracts/recovery.ts';
+import type { RecoveryMetrics } from '../../../../shared/contracts/recovery-metrics.ts';
 import { TitledCard } from '../TitledCard.tsx';
 import type { Drill } from './DrillDrawer.tsx';
 

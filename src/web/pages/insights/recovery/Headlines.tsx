@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryMetrics } from '../../../../shared/contracts/recovery.ts';
+import type { RecoveryMetrics } from '../../../../shared/contracts/recovery-metrics.ts';
 import type { CaseQuery } from '../../../api/recovery.ts';
 import type { Drill } from './DrillDrawer.tsx';
 import { FigureCard } from './FigureCard.tsx';
