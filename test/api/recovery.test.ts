@@ -51,8 +51,10 @@ const dispatch = () => dispatchPendingEvents(server.app, eventHandlers);
 /** The answer arrived at `at`: its survey.answered event is dated so, as if the customer answered then. */
 async function answeredAt(at: string) {
   await server.app.db.execute(
-    sql`update domain_events set occurred_at = ${at}::timestamptz
-         where workspace_id = ${server.workspaceId} and type = 'survey.answered' and dispatched_at is null`,
+    sql`update domain_events e set occurred_at = ${at}::timestamptz
+         from domain_event_queue q
+         where q.workspace_id = e.workspace_id and q.id = e.id
+           and e.workspace_id = ${server.workspaceId} and e.type = 'survey.answered'`,
   );
 }
 

@@ -207,8 +207,8 @@ describe('SLA deadlines in business hours (Mon–Fri 09:00–18:00 Asia/Tokyo)',
     const dispatched = await dispatchPendingEvents(server.app, eventHandlers, { workspaceId: ws.workspaceId });
     expect(dispatched.failures).toBe(0);
     const pending = await server.app.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from domain_events
-           where workspace_id = ${ws.workspaceId} and type like 'sla.%' and dispatched_at is null`,
+      sql`select count(*)::int as n from domain_events e join domain_event_queue q using (workspace_id, id)
+           where e.workspace_id = ${ws.workspaceId} and e.type like 'sla.%'`,
     );
     expect(pending.rows[0]?.n).toBe(0);
   });

@@ -154,7 +154,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   options.onProgress?.(done, total, 'business hours');
   await recomputeBusinessDurations(db, workspace.workspaceId);
   // The demo is history: rules, webhooks and notifications act on what happens from now on.
-  await markEventsDispatched(db, workspace.workspaceId, now);
+  await markEventsDispatched(db, workspace.workspaceId);
   return {
     workspaceId: workspace.workspaceId,
     conversations: done,

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { domainEvents } from '../../db/schema/index.ts';
+import { namedQuery } from '../../db/raw.ts';
+import { domainEventQueue, domainEvents } from '../../db/schema/index.ts';
 import type { DomainEventRow } from './emit.ts';
 
 /** What a handler may ask for once the dispatch transaction committed (send mail, wake a delivery). */
@@ -34,6 +35,21 @@ export interface EventHandler {
 }
 
 const BATCH = 100;
+
+/** The oldest queued events, claimed: several dispatchers (processes) each get their own. */
+const claim = (filter: string) => `select e.workspace_id, e.id, e.type, e.conversation_id, e.contact_id, e.subject_id,
+    e.data, e.origin_rule_id, e.actor_type, e.actor_id, e.occurred_at
+  from domain_event_queue q
+  join domain_events e on e.workspace_id = q.workspace_id and e.id = q.id
+  ${filter}
+  order by q.id limit ${BATCH}
+  for update of q skip locked`;
+const CLAIM = claim('');
+const CLAIM_WORKSPACE = claim('where q.workspace_id = $1');
+
+/** Dispatched: out of the queue (the event itself stays, for support and replays, until pruned). */
+const DEQUEUE = `delete from domain_event_queue
+  where (id, workspace_id) in (select * from unnest($1::uuid[], $2::uuid[]))`;
 
 export interface DispatchResult {
   events: number;
@@ -71,14 +87,11 @@ export async function dispatchPendingEvents(
       },
     };
     const count = await app.db.transaction(async (tx) => {
-      const rows = (
-        await tx.execute(
-          sql`select * from ${domainEvents} where ${domainEvents.dispatchedAt} is null${
-            options.workspaceId ? sql` and ${domainEvents.workspaceId} = ${options.workspaceId}` : sql``
-          }
-               order by ${domainEvents.occurredAt}, ${domainEvents.id} limit ${BATCH} for update skip locked`,
-        )
-      ).rows as Record<string, unknown>[];
+      const rows = options.workspaceId
+        ? await namedQuery<Record<string, unknown>>(tx, 'koe_events_claim_workspace', CLAIM_WORKSPACE, [
+            options.workspaceId,
+          ])
+        : await namedQuery<Record<string, unknown>>(tx, 'koe_events_claim', CLAIM, []);
       if (rows.length === 0) return 0;
       for (const raw of rows) {
         const event = toRow(raw);
@@ -94,13 +107,7 @@ export async function dispatchPendingEvents(
           }
         }
       }
-      await tx.execute(
-        sql`update ${domainEvents} set dispatched_at = ${now.toISOString()}::timestamptz
-             where (workspace_id, id) in (${sql.join(
-               rows.map((r) => sql`(${r.workspace_id}::uuid, ${r.id}::uuid)`),
-               sql`, `,
-             )})`,
-      );
+      await namedQuery(tx, 'koe_events_dequeue', DEQUEUE, [rows.map((r) => r.id), rows.map((r) => r.workspace_id)]);
       return rows.length;
     });
     result.events += count;
@@ -114,28 +121,28 @@ export async function dispatchPendingEvents(
   return result;
 }
 
-/** Marks a workspace's pending events as dispatched without handling them (generated or replayed history). */
-export async function markEventsDispatched(db: Db, workspaceId: string, now: Date): Promise<void> {
-  await db
-    .update(domainEvents)
-    .set({ dispatchedAt: now })
-    .where(and(eq(domainEvents.workspaceId, workspaceId), isNull(domainEvents.dispatchedAt)));
+/** Takes a workspace's queued events out of the queue without handling them (generated or replayed history). */
+export async function markEventsDispatched(db: Db, workspaceId: string): Promise<void> {
+  await db.delete(domainEventQueue).where(eq(domainEventQueue.workspaceId, workspaceId));
 }
 
 /** How long handled events stay in the outbox (for support and replays) before the prune job forgets them. */
 export const DISPATCHED_RETENTION_DAYS = 30;
 
 /**
- * Deletes events dispatched before `before`, batch by batch. Nothing reads them after
- * dispatch: runs, deliveries and notifications keep their own copies of what they need.
+ * Deletes dispatched events that happened before `before`, batch by batch. Nothing reads
+ * them after dispatch: runs, deliveries and notifications keep their own copies of what
+ * they need. Events still queued stay, however old.
  */
 export async function pruneDispatchedEvents(db: Db, before: Date, batch = 5_000): Promise<number> {
   let total = 0;
   for (;;) {
     const result = await db.execute(
       sql`delete from ${domainEvents} where (workspace_id, id) in (
-            select workspace_id, id from ${domainEvents}
-             where ${domainEvents.dispatchedAt} < ${before.toISOString()}::timestamptz limit ${batch})`,
+            select e.workspace_id, e.id from ${domainEvents} e
+             where e.occurred_at < ${before.toISOString()}::timestamptz
+               and not exists (select 1 from ${domainEventQueue} q where q.id = e.id and q.workspace_id = e.workspace_id)
+             limit ${batch})`,
     );
     const count = result.rowCount ?? 0;
     total += count;
@@ -157,7 +164,6 @@ function toRow(raw: Record<string, unknown>): DomainEventRow {
     actorType: (raw.actor_type as string | null) ?? null,
     actorId: (raw.actor_id as string | null) ?? null,
     occurredAt: date(raw.occurred_at) as Date,
-    dispatchedAt: date(raw.dispatched_at),
   };
 }
 

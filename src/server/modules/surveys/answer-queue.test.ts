@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDatabase } from '../../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
-import { surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
+import { domainEvents, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
 import { HttpProblem } from '../../http/problem.ts';
 import { createWorkspace } from '../workspaces/service.ts';
 import { AnswerQueue } from './answer-queue.ts';
@@ -86,6 +86,25 @@ describe('AnswerQueue (group commit of public answers)', () => {
       .from(surveyInvitations)
       .where(and(eq(surveyInvitations.workspaceId, workspaceId), inArray(surveyInvitations.id, ids)));
     expect(statuses.filter((s) => s.status === 'answered')).toHaveLength(39);
+    // One `survey.answered` event per written answer, in the same transaction, about its response.
+    const events = await database.db
+      .select()
+      .from(domainEvents)
+      .where(
+        and(
+          eq(domainEvents.workspaceId, workspaceId),
+          inArray(
+            domainEvents.subjectId,
+            responses.map((r) => r.id),
+          ),
+        ),
+      );
+    expect(events).toHaveLength(39);
+    const third = events.find((e) => e.subjectId === byInvitation.get(ids[3] ?? '')?.id);
+    expect(third).toMatchObject({ type: 'survey.answered', actorType: 'contact', originRuleId: null });
+    expect(third?.data).toMatchObject({ surveyId, invitationId: ids[3], kind: 'csat', score: 4, first: true });
+    // The comment is searchable: its tsvector was written with the response.
+    expect(byInvitation.get(ids[3] ?? '')?.searchVector).toContain('コメ');
   });
 
   test('answers to one invitation in one burst merge, in order, into one response', async () => {
@@ -105,6 +124,16 @@ describe('AnswerQueue (group commit of public answers)', () => {
       .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.invitationId, ids[0] ?? '')));
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ score: 3, comment: 'Slow reply' });
+    const events = await database.db
+      .select({ data: domainEvents.data })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.workspaceId, workspaceId), eq(domainEvents.subjectId, responses[0]?.id ?? '')))
+      .orderBy(domainEvents.id);
+    expect(events.map((e) => [e.data.first, e.data.score, e.data.comment])).toEqual([
+      [true, 2, null],
+      [false, 2, 'Slow reply'],
+      [false, 3, 'Slow reply'],
+    ]);
   });
 
   test('forged tokens are refused without touching the batch', async () => {

@@ -1,6 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { SurveyDefinition } from '../../../shared/contracts/surveys.ts';
 import type { Tx } from '../../db/client.ts';
-import { surveyInvitations, surveyResponses, surveys, surveyVersions } from '../../db/schema/index.ts';
+import { namedQuery } from '../../db/raw.ts';
+import { surveyInvitations } from '../../db/schema/index.ts';
 import { HttpProblem } from '../../http/problem.ts';
 import type { InvitationRow } from './invitations.ts';
 import type { SurveyRecord } from './service.ts';
@@ -20,46 +22,74 @@ export const invalidToken = () =>
     { field: 'body.token', message: 'is invalid or has expired' },
   ]);
 
-/** The invitation joined with its survey, the version it was given and its response; locked for the transaction. */
-function selectTargets(tx: Tx) {
-  return tx
-    .select({
-      invitation: surveyInvitations,
-      survey: { id: surveys.id, kind: surveys.kind, status: surveys.status },
-      definition: surveyVersions.definition,
-      answerId: surveyResponses.id,
-      score: surveyResponses.score,
-      comment: surveyResponses.comment,
-    })
-    .from(surveyInvitations)
-    .innerJoin(
-      surveys,
-      and(eq(surveys.workspaceId, surveyInvitations.workspaceId), eq(surveys.id, surveyInvitations.surveyId)),
-    )
-    .innerJoin(
-      surveyVersions,
-      and(
-        eq(surveyVersions.workspaceId, surveyInvitations.workspaceId),
-        eq(surveyVersions.surveyId, surveyInvitations.surveyId),
-        eq(surveyVersions.version, surveyInvitations.version),
-      ),
-    )
-    .leftJoin(
-      surveyResponses,
-      and(
-        eq(surveyResponses.workspaceId, surveyInvitations.workspaceId),
-        eq(surveyResponses.invitationId, surveyInvitations.id),
-      ),
-    );
+/** Every invitation column under its property name, so rows come back as InvitationRow without mapping. */
+const invitationColumns = Object.entries(getTableColumns(surveyInvitations))
+  .map(([key, column]) => `i."${column.name}" as "${key}"`)
+  .join(', ');
+
+/**
+ * The invitations joined with their survey and their response so far, locked in key order
+ * (two batches never deadlock). A fixed text with array parameters: the public answer path
+ * is the hottest write in Koe, and this is parsed and planned once per connection.
+ */
+const TARGETS = `select ${invitationColumns}, s.kind as "surveyKind", s.status as "surveyStatus",
+    r.id as "answerId", r.score as "answerScore", r.comment as "answerComment"
+  from survey_invitations i
+  join surveys s on s.workspace_id = i.workspace_id and s.id = i.survey_id
+  left join survey_responses r on r.workspace_id = i.workspace_id and r.invitation_id = i.id
+  where (i.workspace_id, i.id) in (select * from unnest($1::uuid[], $2::uuid[]))
+  order by i.workspace_id, i.id
+  for update of i`;
+
+type TargetRow = InvitationRow & {
+  surveyKind: AnswerTarget['survey']['row']['kind'];
+  surveyStatus: AnswerTarget['survey']['row']['status'];
+  answerId: string | null;
+  answerScore: number | null;
+  answerComment: string | null;
+};
+
+const DEFINITIONS = `select workspace_id as "workspaceId", survey_id as "surveyId", version, definition
+  from survey_versions
+  where (workspace_id, survey_id, version) in (select * from unnest($1::uuid[], $2::uuid[], $3::int[]))`;
+
+/** Survey versions never change once written (editing a survey makes a new one), so they are kept in memory. */
+const definitions = new Map<string, SurveyDefinition>();
+const DEFINITIONS_KEPT = 500;
+const versionKey = (workspaceId: string, surveyId: string, version: number) => `${workspaceId}/${surveyId}/${version}`;
+
+async function loadDefinitions(tx: Tx, rows: TargetRow[]): Promise<void> {
+  const missing = new Map<string, TargetRow>();
+  for (const row of rows) {
+    const key = versionKey(row.workspaceId, row.surveyId, row.version);
+    if (!definitions.has(key)) missing.set(key, row);
+  }
+  if (missing.size === 0) return;
+  const wanted = [...missing.values()];
+  const found = await namedQuery<{
+    workspaceId: string;
+    surveyId: string;
+    version: number;
+    definition: SurveyDefinition;
+  }>(tx, 'koe_answer_definitions', DEFINITIONS, [
+    wanted.map((r) => r.workspaceId),
+    wanted.map((r) => r.surveyId),
+    wanted.map((r) => r.version),
+  ]);
+  for (const row of found) {
+    definitions.set(versionKey(row.workspaceId, row.surveyId, row.version), row.definition);
+    if (definitions.size > DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value as string);
+  }
 }
 
-type TargetRow = Awaited<ReturnType<ReturnType<typeof selectTargets>['execute']>>[number];
-
-function toTarget(row: TargetRow): AnswerTarget {
+function toTarget(row: TargetRow): AnswerTarget | null {
+  const { surveyKind, surveyStatus, answerId, answerScore, answerComment, ...invitation } = row;
+  const definition = definitions.get(versionKey(row.workspaceId, row.surveyId, row.version));
+  if (!definition) return null;
   return {
-    invitation: row.invitation,
-    survey: { row: row.survey, definition: row.definition },
-    answer: row.answerId ? { id: row.answerId, score: row.score, comment: row.comment } : null,
+    invitation,
+    survey: { row: { id: row.surveyId, kind: surveyKind, status: surveyStatus }, definition },
+    answer: answerId ? { id: answerId, score: answerScore, comment: answerComment } : null,
   };
 }
 
@@ -70,18 +100,6 @@ export function checkTarget(target: AnswerTarget | undefined, token: InvitationT
   return target;
 }
 
-/** One invitation, in one round trip (the hot public path). */
-export async function answerTarget(tx: Tx, workspaceId: string, invitationId: string): Promise<AnswerTarget | null> {
-  const [row] = await selectTargets(tx)
-    .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, invitationId)))
-    .limit(1)
-    .for('update', { of: surveyInvitations })
-    // Named: PostgreSQL parses and plans it once per connection (planning costs more than running it).
-    .prepare('koe_answer_target')
-    .execute();
-  return row ? toTarget(row) : null;
-}
-
 export const targetKey = (workspaceId: string, invitationId: string) => `${workspaceId}/${invitationId}`;
 
 /** `(workspace_id, id) in (…)` for many invitations, as two array parameters: one statement text for any number. */
@@ -90,16 +108,27 @@ export const invitationKeys = (keys: { workspaceId: string; id: string }[]) =>
     keys.map((k) => k.workspaceId),
   )}::uuid[], ${sql.param(keys.map((k) => k.id))}::uuid[]))`;
 
-/** Many invitations in one round trip, by targetKey; locked in key order, so two batches never deadlock. */
+/** Many invitations in one round trip (plus one for survey versions not yet in memory), by targetKey; locked. */
 export async function answerTargets(
   tx: Tx,
   keys: { workspaceId: string; id: string }[],
 ): Promise<Map<string, AnswerTarget>> {
-  const rows = await selectTargets(tx)
-    .where(invitationKeys(keys))
-    .orderBy(surveyInvitations.workspaceId, surveyInvitations.id)
-    .for('update', { of: surveyInvitations })
-    .prepare('koe_answer_targets')
-    .execute();
-  return new Map(rows.map((row) => [targetKey(row.invitation.workspaceId, row.invitation.id), toTarget(row)]));
+  const rows = await namedQuery<TargetRow>(tx, 'koe_answer_targets', TARGETS, [
+    keys.map((k) => k.workspaceId),
+    keys.map((k) => k.id),
+  ]);
+  await loadDefinitions(tx, rows);
+  const targets = new Map<string, AnswerTarget>();
+  for (const row of rows) {
+    const target = toTarget(row);
+    if (target) targets.set(targetKey(row.workspaceId, row.id), target);
+  }
+  return targets;
+}
+
+/** One invitation (the plain path: links, and a batch answered again one by one). */
+export async function answerTarget(tx: Tx, workspaceId: string, invitationId: string): Promise<AnswerTarget | null> {
+  return (
+    (await answerTargets(tx, [{ workspaceId, id: invitationId }])).get(targetKey(workspaceId, invitationId)) ?? null
+  );
 }

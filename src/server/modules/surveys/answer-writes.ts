@@ -1,43 +1,70 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { insertMany } from '../../db/insert-many.ts';
-import { surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
-import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
+import { namedQuery } from '../../db/raw.ts';
+import { surveyAnswers, surveyResponses } from '../../db/schema/index.ts';
+import { newIds } from '../../lib/id.ts';
 import type { AnswerPlan } from './answer-plan.ts';
-import { invitationKeys } from './answer-target.ts';
 
 /** `survey.answered`: what recovery, rules and webhooks see of an answer (first or updated). */
-function answeredEvent(plan: AnswerPlan, now: Date): NewDomainEvent {
+function answeredData(plan: AnswerPlan): Record<string, unknown> {
   const { invitation, survey } = plan.target;
   return {
-    type: 'survey.answered',
-    conversationId: invitation.conversationId,
-    contactId: invitation.contactId,
-    subjectId: plan.responseId,
-    data: {
-      surveyId: survey.row.id,
-      invitationId: invitation.id,
-      kind: survey.row.kind,
-      score: plan.result.score,
-      comment: plan.result.comment,
-      first: plan.insert !== null,
-      channel: invitation.channel,
-      delivery: invitation.delivery,
-      recoveryCaseId: invitation.recoveryCaseId,
-    },
-    actor: { type: 'contact', id: invitation.contactId },
-    at: now,
+    surveyId: survey.row.id,
+    invitationId: invitation.id,
+    kind: survey.row.kind,
+    score: plan.result.score,
+    comment: plan.result.comment,
+    first: plan.insert !== null,
+    channel: invitation.channel,
+    delivery: invitation.delivery,
+    recoveryCaseId: invitation.recoveryCaseId,
   };
 }
 
 /**
- * Writes planned answers inside the caller's transaction, one statement per table for
- * all of them, each the same text for any number of answers (array parameters).
+ * Everything a batch of answers writes, in one statement of fixed text (array parameters,
+ * so it is parsed and planned once per connection whatever the batch size): the new
+ * responses, their answer rows, one `survey.answered` domain event each (actor: the
+ * contact, queued for dispatch) and the invitations marked answered. Foreign keys are checked at the end of
+ * the statement, when the responses the answer rows point at exist.
+ */
+const WRITE_ANSWERS = `with
+  responses as (
+    insert into survey_responses (workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
+      contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
+      search_vector, submitted_at, updated_at)
+    select workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
+      contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
+      search_vector::tsvector, $1, $1
+    from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::text[], $8::smallint[], $9::text[],
+      $10::uuid[], $11::uuid[], $12::int[], $13::text[], $14::text[], $15::uuid[], $16::uuid[], $17::text[],
+      $18::text[], $19::text[])
+      as r(workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
+        contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint, search_vector)),
+  answers as (
+    insert into survey_answers (workspace_id, response_id, question_id, option_id, score, text, skipped)
+    select * from unnest($20::uuid[], $21::uuid[], $22::text[], $23::text[], $24::smallint[], $25::text[], $26::bool[])),
+  events as (
+    insert into domain_events (workspace_id, id, type, conversation_id, contact_id, subject_id, data,
+      actor_type, actor_id, occurred_at)
+    select workspace_id, id, 'survey.answered', conversation_id, contact_id, subject_id, data::jsonb,
+      'contact', contact_id, $1
+    from unnest($27::uuid[], $28::uuid[], $29::uuid[], $30::uuid[], $31::uuid[], $32::text[])
+      as e(workspace_id, id, conversation_id, contact_id, subject_id, data)),
+  queued as (
+    insert into domain_event_queue (workspace_id, id) select * from unnest($27::uuid[], $28::uuid[])),
+  invitations as (
+    update survey_invitations set status = 'answered', answered_at = $1
+    where (workspace_id, id) in (select * from unnest($27::uuid[], $33::uuid[])))
+  select 1`;
+
+/**
+ * Writes planned answers inside the caller's transaction. Answers given again first update
+ * their response and drop the rows of the questions answered anew (rare: a comment after
+ * the score); then one statement writes the rest for the whole batch.
  */
 export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): Promise<void> {
   if (plans.length === 0) return;
-  const inserts = plans.flatMap((p) => (p.insert ? [p.insert] : []));
-  await insertMany(tx, surveyResponses, inserts);
   for (const plan of plans) {
     if (!plan.update) continue;
     const workspaceId = plan.target.invitation.workspaceId;
@@ -58,24 +85,44 @@ export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): 
       ),
     );
   }
-  await insertMany(
-    tx,
-    surveyAnswers,
-    plans.flatMap((p) => p.rows),
-  );
-  const byWorkspace = Map.groupBy(plans, (p) => p.target.invitation.workspaceId);
-  for (const [workspaceId, group] of byWorkspace) {
-    await emitEvents(
-      tx,
-      workspaceId,
-      group.map((p) => answeredEvent(p, now)),
-    );
-  }
+  const inserts = plans.flatMap((p) => (p.insert ? [p.insert] : []));
+  const column = <K extends keyof (typeof inserts)[number]>(key: K) => inserts.map((r) => r[key] ?? null);
+  const rows = plans.flatMap((p) => p.rows);
+  const eventIds = newIds(plans.map(() => now.getTime()));
   // Answered is the funnel's last step: the status always becomes it; answering again moves the time.
-  await tx
-    .update(surveyInvitations)
-    .set({ status: 'answered', answeredAt: now })
-    .where(invitationKeys(plans.map((p) => p.target.invitation)))
-    .prepare('koe_invitations_answered')
-    .execute();
+  await namedQuery(tx, 'koe_write_answers', WRITE_ANSWERS, [
+    now,
+    column('workspaceId'),
+    column('id'),
+    column('surveyId'),
+    column('version'),
+    column('invitationId'),
+    column('kind'),
+    column('score'),
+    column('comment'),
+    column('contactId'),
+    column('conversationId'),
+    column('cycle'),
+    column('delivery'),
+    column('language'),
+    column('agentId'),
+    column('teamId'),
+    column('channel'),
+    column('touchpoint'),
+    column('searchVector'),
+    rows.map((r) => r.workspaceId),
+    rows.map((r) => r.responseId),
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.optionId),
+    rows.map((r) => r.score),
+    rows.map((r) => r.text),
+    rows.map((r) => r.skipped),
+    plans.map((p) => p.target.invitation.workspaceId),
+    eventIds,
+    plans.map((p) => p.target.invitation.conversationId),
+    plans.map((p) => p.target.invitation.contactId),
+    plans.map((p) => p.responseId),
+    plans.map((p) => JSON.stringify(answeredData(p))),
+    plans.map((p) => p.target.invitation.id),
+  ]);
 }
