@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { PGliteConnection } from './pglite-connection.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -47,13 +47,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const location = dataDir === 'memory://' ? undefined : join(dataDir, 'pg');
   if (location) mkdirSync(location, { recursive: true });
   const lite = await PGlite.create({ dataDir: location, extensions: { btree_gin } });
-  const config = createPgConfig(lite);
-  // node-postgres passes its type-parser override as `types` in the parse step, where
-  // PGlite expects an array of parameter type oids; only an array is meant for it.
-  const connection = config.connection as unknown as { parse(query: { types?: unknown }): void };
-  const parse = connection.parse.bind(connection);
-  connection.parse = (query) => parse({ ...query, types: Array.isArray(query.types) ? query.types : undefined });
-  const pool = new pg.Pool({ ...(config as unknown as pg.PoolConfig), max: 1 });
+  const pool = new pg.Pool({
+    // Placeholders node-postgres wants; the connection below is the embedded engine.
+    user: 'postgres',
+    database: 'postgres',
+    host: 'localhost',
+    connection: new PGliteConnection(lite),
+    max: 1,
+  } as pg.PoolConfig);
   return {
     db: drizzle(pool, { schema }),
     pool,

@@ -38,7 +38,7 @@ const BATCH = 100;
 
 /** The oldest queued events, claimed: several dispatchers (processes) each get their own. */
 const claim = (filter: string) => `select e.workspace_id, e.id, e.type, e.conversation_id, e.contact_id, e.subject_id,
-    e.data, e.origin_rule_id, e.actor_type, e.actor_id, e.occurred_at
+    e.data, e.origin_rule_id, e.actor_type, e.actor_id, e.occurred_at, q.ctid::text as queue_row
   from domain_event_queue q
   join domain_events e on e.workspace_id = q.workspace_id and e.id = q.id
   ${filter}
@@ -47,9 +47,12 @@ const claim = (filter: string) => `select e.workspace_id, e.id, e.type, e.conver
 const CLAIM = claim('');
 const CLAIM_WORKSPACE = claim('where q.workspace_id = $1');
 
-/** Dispatched: out of the queue (the event itself stays, for support and replays, until pruned). */
-const DEQUEUE = `delete from domain_event_queue
-  where (id, workspace_id) in (select * from unnest($1::uuid[], $2::uuid[]))`;
+/**
+ * Dispatched: out of the queue (the event itself stays, for support and replays, until
+ * pruned). By the claimed rows' physical addresses, which cannot move while this
+ * transaction holds their locks: no plan to choose, however many dead rows the queue holds.
+ */
+const DEQUEUE = 'delete from domain_event_queue where ctid = any($1::tid[])';
 
 export interface DispatchResult {
   events: number;
@@ -107,7 +110,7 @@ export async function dispatchPendingEvents(
           }
         }
       }
-      await namedQuery(tx, 'koe_events_dequeue', DEQUEUE, [rows.map((r) => r.id), rows.map((r) => r.workspace_id)]);
+      await namedQuery(tx, 'koe_events_dequeue', DEQUEUE, [rows.map((r) => r.queue_row)]);
       return rows.length;
     });
     result.events += count;

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { engine } from '../../../test/support/database.ts';
+import { type Database, openDatabase } from './client.ts';
+
+// node-postgres over the embedded engine, with each extended query's messages handed over together.
+describe.runIf(engine() === 'pglite')('PGliteConnection', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+  });
+  afterAll(() => database?.close());
+
+  test('parameters, named statements run twice, and simple queries', async () => {
+    const { pool } = database;
+    expect((await pool.query('select $1::int + 1 as n', [41])).rows).toEqual([{ n: 42 }]);
+    const named = { name: 'pglite_connection_test', text: 'select $1::text as t, now() is not null as ok' };
+    expect((await pool.query({ ...named, values: ['a'] })).rows).toEqual([{ t: 'a', ok: true }]);
+    expect((await pool.query({ ...named, values: ['b'] })).rows).toEqual([{ t: 'b', ok: true }]);
+    const several = (await pool.query('select 1 as one; select 2 as two')) as unknown as { rows: unknown[] }[];
+    expect(several.map((r) => r.rows)).toEqual([[{ one: 1 }], [{ two: 2 }]]);
+  });
+
+  test('an error mid-query is that query’s error; the connection goes on, transactions roll back', async () => {
+    const { pool } = database;
+    await expect(pool.query('select $1::int as n', ['not a number'])).rejects.toThrow(/invalid input syntax/);
+    await expect(pool.query('select * from no_such_table')).rejects.toThrow(/does not exist/);
+    expect((await pool.query('select 7 as n')).rows).toEqual([{ n: 7 }]);
+
+    await pool.query('create table pglite_connection_t (id int primary key)');
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('insert into pglite_connection_t values ($1)', [1]);
+      await expect(client.query('insert into pglite_connection_t values ($1)', [1])).rejects.toThrow(/duplicate key/);
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    expect((await pool.query('select count(*)::int as n from pglite_connection_t')).rows).toEqual([{ n: 0 }]);
+  });
+});
