@@ -136,6 +136,24 @@ describe('AnswerQueue (group commit of public answers)', () => {
     ]);
   });
 
+  test('two processes answering one invitation at once: the loser of the race merges into the winner', async () => {
+    // Two queues stand for two koe serve processes: each reads the invitation unanswered, both write a first answer.
+    const [first, second] = [new AnswerQueue(database.db, secret, 1), new AnswerQueue(database.db, secret, 1)];
+    const { ids, tokens: made } = await tokens(1);
+    const token = made[0] ?? '';
+    const [a, b] = await Promise.all([
+      first.submit({ token, score: 2 }),
+      second.submit({ token, comment: 'Too slow' }),
+    ]);
+    expect(a.id).toBe(b.id);
+    const responses = await database.db
+      .select()
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.invitationId, ids[0] ?? '')));
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ score: 2, comment: 'Too slow' });
+  });
+
   test('forged tokens are refused without touching the batch', async () => {
     const queue = new AnswerQueue(database.db, secret, 1);
     const { tokens: made } = await tokens(1);

@@ -1,7 +1,7 @@
 import type { PublicAnswerInput } from '../../../shared/contracts/surveys.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { type AnswerPlan, planAnswer } from './answer-plan.ts';
-import { answerTargets, checkTarget, targetKey } from './answer-target.ts';
+import { type AnswerTarget, answerTargets, checkTarget, targetKey } from './answer-target.ts';
 import { writeAnswerPlans } from './answer-writes.ts';
 import { submitPublicAnswer } from './responses.ts';
 import { type InvitationToken, readInvitationToken } from './tokens.ts';
@@ -16,14 +16,11 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-type Outcome = { ok: true; result: AnswerResult } | { ok: false; error: unknown };
-
 const MAX_BATCH = 64;
 
 /**
  * Group commit for public answers. Answers that arrive while a batch is being written
- * wait for the next one, which writes them all in one transaction with one statement
- * per table: at low load a batch is a single answer and nothing waits; in a burst (a
+ * wait for the next one, which writes them all with one statement: at low load a batch is a single answer and nothing waits; in a burst (a
  * campaign's emails, a busy page) throughput grows instead of the queue. An answer is
  * acknowledged only after its batch commits, and answers never share a fate: one that
  * does not fit its survey gets its own 400, and a batch the database refuses is
@@ -89,38 +86,56 @@ export class AnswerQueue {
     return batch;
   }
 
+  /**
+   * Two statements, no transaction: the targets are read without locks, and the first answers
+   * (nearly all of them) are written by one statement, which is all or nothing by itself. An
+   * answer to an invitation answered before needs its response locked to merge into it, so it
+   * goes the plain, transactional way; so does every answer of a write the database refused
+   * (another process answered the same invitation meanwhile: the unique invitation key).
+   */
   async #write(batch: Waiting[]): Promise<void> {
-    let outcomes: Outcome[];
+    const alone = (items: Waiting[]) =>
+      Promise.all(
+        items.map((item) => submitPublicAnswer(this.#db, this.#secret, item.input).then(item.resolve, item.reject)),
+      );
+    const now = new Date();
+    let targets: Map<string, AnswerTarget>;
     try {
-      outcomes = await this.#db.transaction(async (tx) => {
-        const now = new Date();
-        const targets = await answerTargets(
-          tx,
-          batch.map((item) => ({ workspaceId: item.token.w, id: item.token.i })),
-        );
-        const plans: AnswerPlan[] = [];
-        const planned = batch.map((item): Outcome => {
-          try {
-            const plan = planAnswer(checkTarget(targets.get(item.key), item.token), item.input, now);
-            plans.push(plan);
-            return { ok: true, result: plan.result };
-          } catch (error) {
-            return { ok: false, error };
-          }
-        });
-        await writeAnswerPlans(tx, plans, now);
-        return planned;
-      });
+      targets = await answerTargets(
+        this.#db,
+        batch.map((item) => ({ workspaceId: item.token.w, id: item.token.i })),
+        { lock: false },
+      );
     } catch {
-      // The database refused the batch (a lost race, a deadlock): each answer alone, so one cannot fail the others.
-      for (const item of batch) submitPublicAnswer(this.#db, this.#secret, item.input).then(item.resolve, item.reject);
+      await alone(batch);
       return;
     }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve(outcome.result);
-      else item.reject(outcome?.error);
-    });
+    const answeredBefore: Waiting[] = [];
+    const planned: { item: Waiting; plan: AnswerPlan }[] = [];
+    for (const item of batch) {
+      const target = targets.get(item.key);
+      if (target?.answer) {
+        answeredBefore.push(item);
+        continue;
+      }
+      try {
+        planned.push({ item, plan: planAnswer(checkTarget(target, item.token), item.input, now) });
+      } catch (error) {
+        item.reject(error);
+      }
+    }
+    try {
+      await writeAnswerPlans(
+        this.#db,
+        planned.map((p) => p.plan),
+        now,
+      );
+      for (const { item, plan } of planned) item.resolve(plan.result);
+    } catch {
+      await alone(planned.map((p) => p.item));
+    }
+    // Awaited before the batch's invitations are released, so a next answer to one of them merges after this one.
+    await alone(answeredBefore);
   }
 }
 

@@ -32,14 +32,17 @@ const invitationColumns = Object.entries(getTableColumns(surveyInvitations))
  * (two batches never deadlock). A fixed text with array parameters: the public answer path
  * is the hottest write in Koe, and this is parsed and planned once per connection.
  */
-const TARGETS = `select ${invitationColumns}, s.kind as "surveyKind", s.status as "surveyStatus",
+const targetsText = (lock: string) => `select ${invitationColumns}, s.kind as "surveyKind", s.status as "surveyStatus",
     r.id as "answerId", r.score as "answerScore", r.comment as "answerComment"
   from survey_invitations i
   join surveys s on s.workspace_id = i.workspace_id and s.id = i.survey_id
   left join survey_responses r on r.workspace_id = i.workspace_id and r.invitation_id = i.id
   where (i.workspace_id, i.id) in (select * from unnest($1::uuid[], $2::uuid[]))
   order by i.workspace_id, i.id
-  for update of i`;
+  ${lock}`;
+const TARGETS = targetsText('for update of i');
+/** The same without locks, for the first answers of a batch (their write fails on a lost race; see answer-queue.ts). */
+const TARGETS_UNLOCKED = targetsText('');
 
 type TargetRow = InvitationRow & {
   surveyKind: AnswerTarget['survey']['row']['kind'];
@@ -112,11 +115,12 @@ export const invitationKeys = (keys: { workspaceId: string; id: string }[]) =>
 export async function answerTargets(
   tx: Tx,
   keys: { workspaceId: string; id: string }[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<Map<string, AnswerTarget>> {
-  const rows = await namedQuery<TargetRow>(tx, 'koe_answer_targets', TARGETS, [
-    keys.map((k) => k.workspaceId),
-    keys.map((k) => k.id),
-  ]);
+  const [name, text] = options.lock
+    ? ['koe_answer_targets', TARGETS]
+    : ['koe_answer_targets_unlocked', TARGETS_UNLOCKED];
+  const rows = await namedQuery<TargetRow>(tx, name, text, [keys.map((k) => k.workspaceId), keys.map((k) => k.id)]);
   await loadDefinitions(tx, rows);
   const targets = new Map<string, AnswerTarget>();
   for (const row of rows) {
