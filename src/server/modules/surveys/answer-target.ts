@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { SurveyDefinition } from '../../../shared/contracts/surveys.ts';
 import type { Tx } from '../../db/client.ts';
 import { namedQuery } from '../../db/raw.ts';
@@ -104,12 +104,6 @@ export function checkTarget(target: AnswerTarget | undefined, token: InvitationT
 }
 
 export const targetKey = (workspaceId: string, invitationId: string) => `${workspaceId}/${invitationId}`;
-
-/** `(workspace_id, id) in (…)` for many invitations, as two array parameters: one statement text for any number. */
-export const invitationKeys = (keys: { workspaceId: string; id: string }[]) =>
-  sql`(${surveyInvitations.workspaceId}, ${surveyInvitations.id}) in (select * from unnest(${sql.param(
-    keys.map((k) => k.workspaceId),
-  )}::uuid[], ${sql.param(keys.map((k) => k.id))}::uuid[]))`;
 
 /** Many invitations in one round trip (plus one for survey versions not yet in memory), by targetKey; locked. */
 export async function answerTargets(
