@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engine } from '../../../test/support/database.ts';
 import { type Database, openDatabase } from './client.ts';
@@ -18,6 +19,15 @@ describe.runIf(engine() === 'pglite')('PGliteConnection', () => {
     expect((await pool.query({ ...named, values: ['b'] })).rows).toEqual([{ t: 'b', ok: true }]);
     const several = (await pool.query('select 1 as one; select 2 as two')) as unknown as { rows: unknown[] }[];
     expect(several.map((r) => r.rows)).toEqual([[{ one: 1 }], [{ two: 2 }]]);
+  });
+
+  test('replies larger than one write of the engine arrive whole', async () => {
+    const { pool } = database;
+    const wide = await pool.query('select repeat($1::text, 3000000) as t', ['ab']);
+    expect(wide.rows[0].t).toHaveLength(6_000_000);
+    const many = await pool.query('select n, md5(n::text) as h from generate_series(1, 50000) n');
+    expect(many.rows).toHaveLength(50_000);
+    expect(many.rows[49_999]).toEqual({ n: 50_000, h: createHash('md5').update('50000').digest('hex') });
   });
 
   test('an error mid-query is that query’s error; the connection goes on, transactions roll back', async () => {

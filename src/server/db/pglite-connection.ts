@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
-
-type Message = { name: string };
+import type { BackendMessage } from 'pg-protocol/dist/messages.js';
+import { Parser } from 'pg-protocol/dist/parser.js';
 
 /**
  * node-postgres's `Connection`, over an embedded PGlite instead of a socket, so one
@@ -11,7 +11,9 @@ type Message = { name: string };
  * bind, describe, execute, sync), and each hand-over costs a parser, a file-system sync
  * check and a trip into WebAssembly. This one keeps the messages of an extended query
  * until its sync (or flush) and hands them over together, as a socket would carry them;
- * PGlite runs every message in what it is given.
+ * PGlite runs every message in what it is given. The replies come back as the engine's
+ * bytes and are read by node-postgres's own parser, which reads text fields straight
+ * from the buffer (PGlite's copies every field into a new array first).
  */
 export class PGliteConnection extends EventEmitter {
   // node-postgres reads and writes these on its connection.
@@ -21,6 +23,7 @@ export class PGliteConnection extends EventEmitter {
   stream = { destroy: () => this.end() };
 
   readonly #pglite: PGlite;
+  readonly #parser = new Parser();
   #queue: Promise<unknown>;
   #pending: Buffer[] = [];
   #messageListeners = false;
@@ -107,11 +110,21 @@ export class PGliteConnection extends EventEmitter {
     const bytes = this.#pending.length === 1 ? message : Buffer.concat(this.#pending);
     this.#pending = [];
     this.#queue = this.#queue
-      .then(() => this.#pglite.execProtocolStream(bytes, { throwOnError: false }))
-      .then((replies: Message[]) => {
-        for (const reply of replies) {
-          if (this.#messageListeners) this.emit('message', reply);
-          this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
+      .then(async () => {
+        // The engine's reply bytes as it writes them (views into its memory: copied). Only the
+        // raw stream skips PGlite's own parse (execProtocolRaw parses too, and keeps what it
+        // parsed until the next execProtocol call). The file systems Koe opens PGlite on (a
+        // directory, memory) write through, so there is nothing to sync after a request.
+        const chunks: Buffer[] = [];
+        await this.#pglite.execProtocolRawStream(bytes, {
+          syncToFs: false,
+          onRawData: (chunk: Uint8Array) => chunks.push(Buffer.from(chunk)),
+        });
+        for (const chunk of chunks) {
+          this.#parser.parse(chunk, (reply: BackendMessage) => {
+            if (this.#messageListeners) this.emit('message', reply);
+            this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
+          });
         }
       })
       .catch((error: unknown) => {
