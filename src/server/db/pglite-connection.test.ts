@@ -21,6 +21,36 @@ describe.runIf(engine() === 'pglite')('PGliteConnection', () => {
     expect(several.map((r) => r.rows)).toEqual([[{ one: 1 }], [{ two: 2 }]]);
   });
 
+  test('an unnamed statement is named the first time its text runs, then only bound', async () => {
+    const { pool } = database;
+    const text = 'select $1::int * 2 as n';
+    for (const n of [1, 2, 3]) expect((await pool.query(text, [n])).rows).toEqual([{ n: n * 2 }]);
+    const named = await pool.query<{ name: string }>(
+      'select name from pg_prepared_statements where statement = $1 and not from_sql',
+      [text],
+    );
+    expect(named.rows).toHaveLength(1);
+    expect(named.rows[0]?.name).toMatch(/^koe_auto_\d+$/);
+    // An error in a named statement's run leaves it usable.
+    await expect(pool.query(text, ['x'])).rejects.toThrow(/invalid input syntax/);
+    expect((await pool.query(text, [5])).rows).toEqual([{ n: 10 }]);
+  });
+
+  test('a schema change closes the named statements, so none returns an old shape', async () => {
+    const { pool } = database;
+    await pool.query('create table pglite_connection_shape (a int)');
+    await pool.query('insert into pglite_connection_shape values ($1)', [1]);
+    const select = 'select * from pglite_connection_shape where a = $1';
+    expect((await pool.query(select, [1])).rows).toEqual([{ a: 1 }]);
+    expect((await pool.query(select, [1])).rows).toEqual([{ a: 1 }]);
+    await pool.query('alter table pglite_connection_shape add column b int default 7');
+    expect((await pool.query(select, [1])).rows).toEqual([{ a: 1, b: 7 }]);
+    const stale = await pool.query('select count(*)::int as n from pg_prepared_statements where statement = $1', [
+      select,
+    ]);
+    expect(stale.rows).toEqual([{ n: 1 }]);
+  });
+
   test('replies larger than one write of the engine arrive whole', async () => {
     const { pool } = database;
     const wide = await pool.query('select repeat($1::text, 3000000) as t', ['ab']);

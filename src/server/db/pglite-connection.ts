@@ -4,6 +4,21 @@ import { serialize } from 'pg-protocol';
 import type { BackendMessage } from 'pg-protocol/dist/messages.js';
 import { Parser } from 'pg-protocol/dist/parser.js';
 
+/** At most this many statements are kept named per session; the least recently used are closed. */
+const STATEMENT_CACHE = 500;
+const INVALID_STATEMENT_NAME = '26000';
+/** "cached plan must not change result type": a table the statement reads changed shape. */
+const FEATURE_NOT_SUPPORTED = '0A000';
+
+/** Statements worth naming (utility statements run once: migrations). */
+const CACHEABLE = /^\s*\(?\s*(select|insert|update|delete|with)\b/i;
+/** Longer texts (many-row inserts, whose sizes vary) parse in little time beside their run, and would fill the cache. */
+const CACHEABLE_LENGTH = 8_000;
+/** A statement that may change what a named statement returns. */
+const SCHEMA_CHANGE = /(^|;)\s*(create|alter|drop)\s/i;
+
+type Automatic = { key: string; name: string; parsed: boolean };
+
 /**
  * node-postgres's `Connection`, over an embedded PGlite instead of a socket, so one
  * driver (pg, Drizzle, pg-boss) serves both engines. PGlite's own adapter hands every
@@ -14,6 +29,11 @@ import { Parser } from 'pg-protocol/dist/parser.js';
  * PGlite runs every message in what it is given. The replies come back as the engine's
  * bytes and are read by node-postgres's own parser, which reads text fields straight
  * from the buffer (PGlite's copies every field into a new array first).
+ *
+ * The session is this process's alone, so it also keeps a statement cache: a query
+ * node-postgres sends unnamed (as Drizzle does) is named the first time its text runs,
+ * and later runs only bind it, skipping PostgreSQL's parse and analysis and, once a
+ * generic plan is kept, its planning. A change of schema closes them all.
  */
 export class PGliteConnection extends EventEmitter {
   // node-postgres reads and writes these on its connection.
@@ -24,6 +44,14 @@ export class PGliteConnection extends EventEmitter {
 
   readonly #pglite: PGlite;
   readonly #parser = new Parser();
+  /** Unnamed statements' texts, named in the session the first time they run (least recently used first). */
+  readonly #statements = new Map<string, string>();
+  #statementCount = 0;
+  #automatic: Automatic | null = null;
+  /** The automatically named statement bound in the messages pending (node-postgres sends one query per sync). */
+  #batch: Automatic[] = [];
+  /** Statements dropped from the cache, to close in the session before the next request. */
+  #evicted: string[] = [];
   #queue: Promise<unknown>;
   #pending: Buffer[] = [];
   #messageListeners = false;
@@ -60,14 +88,41 @@ export class PGliteConnection extends EventEmitter {
 
   /** A simple query: on its own, with its implicit sync. */
   query(text: string): void {
+    if (SCHEMA_CHANGE.test(text)) this.#forgetAll();
     this.#send(serialize.query(text));
   }
 
   parse(query: { name?: string; text: string; types?: unknown }): void {
     // node-postgres passes its type-parser override here as `types`; only an array of parameter oids is meant for the server.
-    this.#pending.push(serialize.parse({ ...query, types: Array.isArray(query.types) ? query.types : undefined }));
+    const types = Array.isArray(query.types) ? (query.types as number[]) : undefined;
+    if (query.name || query.text.length > CACHEABLE_LENGTH || !CACHEABLE.test(query.text)) {
+      if (SCHEMA_CHANGE.test(query.text)) this.#forgetAll();
+      this.#pending.push(serialize.parse({ text: query.text, name: query.name, types }));
+      return;
+    }
+    // An unnamed statement is parsed, analysed and planned on every run; the same text, named
+    // once, is only bound and run (and, after a few runs, PostgreSQL keeps its generic plan
+    // when that is no worse).
+    const key = types?.length ? `${types.join(',')}|${query.text}` : query.text;
+    const known = this.#statements.get(key);
+    if (known) {
+      this.#statements.delete(key);
+      this.#statements.set(key, known);
+      this.#automatic = { key, name: known, parsed: false };
+      return;
+    }
+    const name = `koe_auto_${++this.#statementCount}`;
+    this.#pending.push(serialize.parse({ text: query.text, name, types }));
+    this.#automatic = { key, name, parsed: true };
   }
-  bind(config: Parameters<typeof serialize.bind>[0]): void {
+  bind(config: NonNullable<Parameters<typeof serialize.bind>[0]>): void {
+    const automatic = this.#automatic;
+    if (automatic && !config.statement) {
+      this.#pending.push(serialize.bind({ ...config, statement: automatic.name }));
+      this.#batch.push(automatic);
+      this.#automatic = null;
+      return;
+    }
     this.#pending.push(serialize.bind(config));
   }
   describe(message: Parameters<typeof serialize.describe>[0]): void {
@@ -108,27 +163,80 @@ export class PGliteConnection extends EventEmitter {
   #send(message: Buffer): void {
     this.#pending.push(message);
     const bytes = this.#pending.length === 1 ? message : Buffer.concat(this.#pending);
+    const batch = this.#batch;
     this.#pending = [];
+    this.#batch = [];
     this.#queue = this.#queue
       .then(async () => {
-        // The engine's reply bytes as it writes them (views into its memory: copied). Only the
-        // raw stream skips PGlite's own parse (execProtocolRaw parses too, and keeps what it
-        // parsed until the next execProtocol call). The file systems Koe opens PGlite on (a
-        // directory, memory) write through, so there is nothing to sync after a request.
-        const chunks: Buffer[] = [];
-        await this.#pglite.execProtocolRawStream(bytes, {
-          syncToFs: false,
-          onRawData: (chunk: Uint8Array) => chunks.push(Buffer.from(chunk)),
-        });
+        if (this.#evicted.length > 0) await this.#closeEvicted();
+        const chunks = await this.#exec(bytes);
+        // A statement already named was not parsed again; node-postgres still expects its ParseComplete.
+        if (batch[0] && !batch[0].parsed) this.#emit({ name: 'parseComplete', length: 4 } as BackendMessage);
         for (const chunk of chunks) {
           this.#parser.parse(chunk, (reply: BackendMessage) => {
-            if (this.#messageListeners) this.emit('message', reply);
-            this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
+            if (reply.name === 'parseComplete' && batch[0]?.parsed) this.#remember(batch[0]);
+            if (reply.name === 'error') this.#forget((reply as { code?: string }).code, batch);
+            this.#emit(reply);
           });
         }
       })
       .catch((error: unknown) => {
         this.emit('error', error);
       });
+  }
+
+  #emit(reply: BackendMessage): void {
+    if (this.#messageListeners) this.emit('message', reply);
+    this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
+  }
+
+  /** After an error: statements that can no longer run (a table changed under a cached plan) or no longer exist are named again. */
+  #forget(code: string | undefined, batch: Automatic[]): void {
+    if (code === INVALID_STATEMENT_NAME) {
+      this.#statements.clear();
+      return;
+    }
+    if (code !== FEATURE_NOT_SUPPORTED) return;
+    for (const automatic of batch) {
+      if (this.#statements.get(automatic.key) !== automatic.name) continue;
+      this.#statements.delete(automatic.key);
+      this.#evicted.push(automatic.name);
+    }
+  }
+
+  #forgetAll(): void {
+    this.#evicted.push(...this.#statements.values());
+    this.#statements.clear();
+  }
+
+  #remember(automatic: Automatic): void {
+    this.#statements.set(automatic.key, automatic.name);
+    if (this.#statements.size <= STATEMENT_CACHE) return;
+    const [oldest] = this.#statements;
+    if (!oldest) return;
+    this.#statements.delete(oldest[0]);
+    this.#evicted.push(oldest[1]);
+  }
+
+  /** Closes statements dropped from the cache; their replies are nobody's. */
+  async #closeEvicted(): Promise<void> {
+    const closes = this.#evicted.map((name) => serialize.close({ type: 'S', name }));
+    this.#evicted = [];
+    await this.#exec(Buffer.concat([...closes, serialize.sync()]));
+  }
+
+  /**
+   * The engine's reply bytes as it writes them (views into its memory: copied). Only the raw
+   * stream skips PGlite's own parse (execProtocolRaw parses too, and keeps what it parsed
+   * until the next execProtocol call). The file systems Koe opens PGlite on (a directory,
+   * memory) write through, so there is nothing to sync after a request.
+   */
+  async #exec(bytes: Buffer): Promise<Buffer[]> {
+    const chunks: Buffer[] = [];
+    await this.#pglite.execProtocolRawStream(bytes, {
+      syncToFs: false,
+      onRawData: (chunk: Uint8Array) => chunks.push(Buffer.from(chunk)),
+    });
+    return chunks;
   }
 }
