@@ -26,6 +26,8 @@ export interface TrendChartProps {
   onPointClick?: (key: string) => void;
   /** A forecast has no sample size to print; its band is the expected range, not a 95 % interval. */
   forecast?: boolean;
+  /** Counts of separate events (cases opened a day) read as bars: a line between days suggests a level in between. */
+  bars?: boolean;
   testId?: string;
 }
 
@@ -48,9 +50,9 @@ function bucketIndex(keys: string[], day: string): number {
   return found;
 }
 
-/** A figure per day or week as a line in its 95 % band, with goal and benchmark lines and annotations. */
+/** A figure per day or week as a line in its 95 % band (or as bars), with goal and benchmark lines and annotations. */
 export default function TrendChart(props: TrendChartProps) {
-  const { points, unit, label, bucket, goal, benchmark, annotations, onPointClick, forecast, testId } = props;
+  const { points, unit, label, bucket, goal, benchmark, annotations, onPointClick, forecast, bars, testId } = props;
   const { t } = useTranslation();
   const locale = useLocale();
 
@@ -98,6 +100,7 @@ export default function TrendChart(props: TrendChartProps) {
       grid: { left: 52, right: 24, top: 28, bottom: 28 },
       tooltip: {
         trigger: 'axis',
+        axisPointer: { type: bars ? 'shadow' : 'line' },
         formatter: (params) => {
           const first = Array.isArray(params) ? params[0] : params;
           const index = first?.dataIndex ?? -1;
@@ -114,19 +117,23 @@ export default function TrendChart(props: TrendChartProps) {
             .filter((note) => bucketIndex(keys, note.day) === index)
             .map((note) => `<br/>◆ ${note.label.replace(/[<>&]/g, '')}`)
             .join('');
-          return `${head}<br/><b>${formatFigure(point.value, unit, locale)}</b> (n=${formatNumber(point.n, locale)}${interval})${notes}`;
+          // A count is its own sample size: no "(n=…)" after it.
+          const sample = unit === 'count' && !point.ci95 ? '' : ` (n=${formatNumber(point.n, locale)}${interval})`;
+          return `${head}<br/><b>${formatFigure(point.value, unit, locale)}</b>${sample}${notes}`;
         },
       },
       xAxis: {
         type: 'category',
         data: forecast ? keys.map((key) => weekdayFormat.format(new Date(`${key}T00:00:00Z`))) : labels,
-        boundaryGap: false,
+        boundaryGap: Boolean(bars),
         axisLabel: { color: '#868e96' },
       },
       yAxis: {
         type: 'value',
         ...(unit === 'percent' ? { min: 0, max: 100 } : {}),
         ...(unit === 'index' ? { min: -100, max: 100 } : {}),
+        // A count has no half cases: whole-number ticks.
+        ...(unit === 'count' ? { minInterval: 1 } : {}),
         splitLine: { lineStyle: { color: '#f1f3f5' } },
         axisLabel: { color: '#868e96', formatter: (value: number) => `${value}${axisUnit}` },
       },
@@ -143,13 +150,17 @@ export default function TrendChart(props: TrendChartProps) {
           silent: true,
         },
         {
-          type: 'line',
+          ...(bars
+            ? { type: 'bar' as const, barMaxWidth: 28, itemStyle: { color: LINE, borderRadius: [3, 3, 0, 0] } }
+            : {
+                type: 'line' as const,
+                connectNulls: false,
+                lineStyle: { color: LINE, width: 2 },
+                itemStyle: { color: LINE },
+                symbolSize: points.length > 40 ? 3 : 6,
+              }),
           name: label,
           data: values,
-          connectNulls: false,
-          lineStyle: { color: LINE, width: 2 },
-          itemStyle: { color: LINE },
-          symbolSize: points.length > 40 ? 3 : 6,
           markLine: {
             symbol: 'none',
             silent: true,
@@ -184,7 +195,7 @@ export default function TrendChart(props: TrendChartProps) {
         },
       ],
     };
-  }, [points, unit, label, bucket, goal, benchmark, annotations, forecast, locale, t]);
+  }, [points, unit, label, bucket, goal, benchmark, annotations, forecast, bars, locale, t]);
 
   return (
     <EChart

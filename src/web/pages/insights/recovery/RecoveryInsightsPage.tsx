@@ -55,6 +55,7 @@ function RecoveryBody({ filters }: { filters: InsightsFilters }) {
                 <TrendChart
                   points={points}
                   unit="count"
+                  bars
                   label={t('recovery.insights.opened')}
                   bucket={data.bucket}
                   onPointClick={(key) =>
