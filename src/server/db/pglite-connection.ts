@@ -49,7 +49,7 @@ export class PGliteConnection extends EventEmitter {
   #statementCount = 0;
   #automatic: Automatic | null = null;
   /** The automatically named statement bound in the messages pending (node-postgres sends one query per sync). */
-  #batch: Automatic[] = [];
+  #bound: Automatic | null = null;
   /** Statements dropped from the cache, to close in the session before the next request. */
   #evicted: string[] = [];
   #queue: Promise<unknown>;
@@ -119,7 +119,7 @@ export class PGliteConnection extends EventEmitter {
     const automatic = this.#automatic;
     if (automatic && !config.statement) {
       this.#pending.push(serialize.bind({ ...config, statement: automatic.name }));
-      this.#batch.push(automatic);
+      this.#bound = automatic;
       this.#automatic = null;
       return;
     }
@@ -163,19 +163,19 @@ export class PGliteConnection extends EventEmitter {
   #send(message: Buffer): void {
     this.#pending.push(message);
     const bytes = this.#pending.length === 1 ? message : Buffer.concat(this.#pending);
-    const batch = this.#batch;
+    const bound = this.#bound;
     this.#pending = [];
-    this.#batch = [];
+    this.#bound = null;
     this.#queue = this.#queue
       .then(async () => {
         if (this.#evicted.length > 0) await this.#closeEvicted();
         const chunks = await this.#exec(bytes);
         // A statement already named was not parsed again; node-postgres still expects its ParseComplete.
-        if (batch[0] && !batch[0].parsed) this.#emit({ name: 'parseComplete', length: 4 } as BackendMessage);
+        if (bound && !bound.parsed) this.#emit({ name: 'parseComplete', length: 4 } as BackendMessage);
         for (const chunk of chunks) {
           this.#parser.parse(chunk, (reply: BackendMessage) => {
-            if (reply.name === 'parseComplete' && batch[0]?.parsed) this.#remember(batch[0]);
-            if (reply.name === 'error') this.#forget((reply as { code?: string }).code, batch);
+            if (reply.name === 'parseComplete' && bound?.parsed) this.#remember(bound);
+            if (reply.name === 'error') this.#forget((reply as { code?: string }).code, bound);
             this.#emit(reply);
           });
         }
@@ -191,17 +191,14 @@ export class PGliteConnection extends EventEmitter {
   }
 
   /** After an error: statements that can no longer run (a table changed under a cached plan) or no longer exist are named again. */
-  #forget(code: string | undefined, batch: Automatic[]): void {
+  #forget(code: string | undefined, bound: Automatic | null): void {
     if (code === INVALID_STATEMENT_NAME) {
       this.#statements.clear();
       return;
     }
-    if (code !== FEATURE_NOT_SUPPORTED) return;
-    for (const automatic of batch) {
-      if (this.#statements.get(automatic.key) !== automatic.name) continue;
-      this.#statements.delete(automatic.key);
-      this.#evicted.push(automatic.name);
-    }
+    if (code !== FEATURE_NOT_SUPPORTED || !bound || this.#statements.get(bound.key) !== bound.name) return;
+    this.#statements.delete(bound.key);
+    this.#evicted.push(bound.name);
   }
 
   #forgetAll(): void {
