@@ -34,13 +34,12 @@ const invitationColumns = Object.entries(getTableColumns(surveyInvitations))
  */
 const targetsText = (lock: string) => `select ${invitationColumns}, s.kind as "surveyKind", s.status as "surveyStatus",
     r.id as "answerId", r.score as "answerScore", r.comment as "answerComment"
-  from survey_invitations i
+  from unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id)
+  join survey_invitations i on i.workspace_id = k.workspace_id and i.id = k.id
   join surveys s on s.workspace_id = i.workspace_id and s.id = i.survey_id
   left join survey_responses r on r.workspace_id = i.workspace_id and r.invitation_id = i.id
-  where (i.workspace_id, i.id) in (select * from unnest($1::uuid[], $2::uuid[]))
-  order by i.workspace_id, i.id
   ${lock}`;
-const TARGETS = targetsText('for update of i');
+const TARGETS = targetsText('order by i.workspace_id, i.id for update of i');
 /** The same without locks, for the first answers of a batch (their write fails on a lost race; see answer-queue.ts). */
 const TARGETS_UNLOCKED = targetsText('');
 

@@ -54,8 +54,9 @@ const WRITE_ANSWERS = `with
   queued as (
     insert into domain_event_queue (workspace_id, id) select * from unnest($27::uuid[], $28::uuid[])),
   invitations as (
-    update survey_invitations set status = 'answered', answered_at = $1
-    where (workspace_id, id) in (select * from unnest($27::uuid[], $33::uuid[])))
+    update survey_invitations i set status = 'answered', answered_at = $1
+    from unnest($27::uuid[], $33::uuid[]) as k(workspace_id, id)
+    where i.workspace_id = k.workspace_id and i.id = k.id)
   select 1`;
 
 /**
