@@ -31,7 +31,7 @@ export default function HeatmapChart({ rows, cells, label, valueText, testId }: 
         position: 'top',
         formatter: (params) => {
           const item = Array.isArray(params) ? params[0] : params;
-          const [row, hour, value] = (item?.value ?? [0, 0, 0]) as [number, number, number];
+          const [hour, row, value] = (item?.value ?? [0, 0, 0]) as [number, number, number];
           return `${rows[row] ?? ''} ${t('insights.heatmap.hourRange', { from: hour, to: hour + 1 })}<br/><b>${valueText(value)}</b>`;
         },
       },
@@ -70,7 +70,8 @@ export default function HeatmapChart({ rows, cells, label, valueText, testId }: 
       series: [
         {
           type: 'heatmap',
-          data: cells,
+          // ECharts reads [x, y, value]: x is the hour, y the row.
+          data: cells.map(([row, hour, value]) => [hour, row, value]),
           label: { show: false },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
           emphasis: { itemStyle: { borderColor: '#212529', borderWidth: 1 } },
