@@ -52,5 +52,54 @@ describe('Koe Insights in the web app', () => {
     await page.getByTestId('drilldown-band').getByText('Unhappy', { exact: true }).click();
     await expect.poll(() => items.count()).toBe(2);
     await screenshot(page, 'en-insights-drilldown');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toContain('drill=');
+    await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });
+  });
+
+  it('opens the conversations of a heatmap cell, as many as its tooltip counts', async () => {
+    const chart = page.getByTestId('insights-heatmap-chart');
+    await chart.scrollIntoViewIfNeeded();
+    // The darkest cell: the busiest weekday and hour (cells are the small shaded rectangles).
+    const cells = chart.locator('path');
+    await expect.poll(() => cells.count()).toBeGreaterThan(10);
+    // Found by its outline, which hovering does not change (the chart re-renders, so indexes do not last).
+    const outline = await cells.evaluateAll((elements) => {
+      let best: string | null = null;
+      let lightness = Number.POSITIVE_INFINITY;
+      for (const element of elements) {
+        const box = element.getBoundingClientRect();
+        // The computed fill is rgb(…) whether the chart wrote a hex colour or an interpolated one.
+        const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(getComputedStyle(element).fill);
+        if (!rgb || box.width < 10 || box.width > 100 || box.height > 60) continue;
+        const sum = Number(rgb[1]) + Number(rgb[2]) + Number(rgb[3]);
+        if (sum < lightness) {
+          lightness = sum;
+          best = element.getAttribute('d');
+        }
+      }
+      return best;
+    });
+    if (!outline) throw new Error('no shaded heatmap cell');
+    const cell = chart.locator(`path[d="${outline}"]`);
+    await cell.hover();
+    const tooltip = page.getByText(/^Conversations: \d+$/);
+    await tooltip.waitFor();
+    const count = Number((await tooltip.textContent())?.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    // Where the cell is drawn names its weekday and hour: columns are hours from the grid's left edge (64 px), rows weekdays from its top (8 px).
+    const [x, y, width, height] = (/^M([\d.]+) ([\d.]+)l([\d.]+) 0l0 ([\d.]+)/.exec(outline) ?? [])
+      .slice(1)
+      .map(Number);
+    const hour = Math.round(((x ?? 0) - 64) / (width ?? 1));
+    const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][Math.round(((y ?? 0) - 8) / (height ?? 1))];
+    await expect
+      .poll(() => page.getByTestId('drilldown-title').textContent())
+      .toBe(`New conversations — ${weekday} ${hour}:00–${hour + 1}:00`);
+    expect(page.url()).toMatch(/drillWeekday=[1-7]&drillHour=\d+/);
+    const items = page.getByTestId('drilldown-list').getByTestId('drilldown-item');
+    await expect.poll(() => items.count()).toBe(count);
+    await screenshot(page, 'en-insights-heatmap-drilldown');
   });
 });

@@ -170,6 +170,9 @@ export const DrilldownQuery = MetricFilters.extend({
   key: z.string().max(200).optional(),
   /** For scores: negative/neutral/positive (detractor/passive/promoter for NPS); for rates: counted or not. */
   band: z.enum(['negative', 'neutral', 'positive', 'counted', 'not_counted']).optional(),
+  /** Narrow to one cell of the volume heatmap: local ISO weekday (1 = Monday … 7 = Sunday) and/or hour (0–23). */
+  weekday: z.coerce.number().int().min(1).max(7).optional(),
+  hour: z.coerce.number().int().min(0).max(23).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

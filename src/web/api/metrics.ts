@@ -84,6 +84,9 @@ export interface DrilldownTarget {
   by?: MetricGroupBy;
   key?: string;
   band?: 'negative' | 'neutral' | 'positive' | 'counted' | 'not_counted';
+  /** One cell of the volume heatmap: local weekday (1 = Monday) and hour. */
+  weekday?: number;
+  hour?: number;
 }
 
 export function useDrilldown(filters: InsightsFilters, target: DrilldownTarget | null) {
@@ -93,6 +96,8 @@ export function useDrilldown(filters: InsightsFilters, target: DrilldownTarget |
         by: target.by,
         key: target.key,
         band: target.band,
+        weekday: target.weekday,
+        hour: target.hour,
         limit: 30,
       })
     : '';

@@ -110,6 +110,15 @@ function bandWhere(items: Items, query: DrilldownQuery): SQL {
   return bandCondition(sql`d.score`, query.metric as 'csat', band as Band);
 }
 
+/** One cell of the volume heatmap: when the item counts, on the workspace's clock. */
+function cellWhere(ctx: MetricsContext, query: DrilldownQuery): SQL {
+  const local = sql`(d.at at time zone ${ctx.timeZone})`;
+  const parts: SQL[] = [];
+  if (query.weekday !== undefined) parts.push(sql`extract(isodow from ${local}) = ${query.weekday}`);
+  if (query.hour !== undefined) parts.push(sql`extract(hour from ${local}) = ${query.hour}`);
+  return parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`;
+}
+
 /** The period of the drill-down: the report's, or one bucket of it. */
 function narrowedPeriod(query: DrilldownQuery): Period {
   const period = { from: query.from, to: query.to };
@@ -167,7 +176,7 @@ export async function drilldown(tx: Tx, workspaceId: string, query: DrilldownQue
   const cursor = decodeDrilldownCursor(query.cursor);
   const select = sql`d.item_id as id, d.conversation_id, d.cycle, d.contact_id, d.channel, d.agent_id, d.team_id,
     d.at, ${items.value} as value, ${items.comment} as comment`;
-  const where = sql`${filterConditions(ctx)} and ${items.where} and ${group} and ${bandWhere(items, query)}`;
+  const where = sql`${filterConditions(ctx)} and ${items.where} and ${group} and ${bandWhere(items, query)} and ${cellWhere(ctx, query)}`;
   const rows = items.distinctConversations
     ? sql`select distinct on (d.conversation_id) ${select} from (${items.source.sql}) d where ${where}
            order by d.conversation_id, d.at desc`

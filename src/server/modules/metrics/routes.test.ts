@@ -135,4 +135,29 @@ describe('GET /api/v1/metrics/drilldown', () => {
     const created = await drill('metric=created&by=week&key=2025-03-10');
     expect(created.total).toBe(2);
   });
+
+  test('one cell of the heatmap: the conversations created on that local weekday and hour', async () => {
+    // Tokyo times: conv1 Mon 9:00 (UTC Mon 0:00), conv5 Mon 11:00, conv2 Tue 10:00, conv4 Thu 10:00.
+    const monday9 = await drill('metric=created&weekday=1&hour=9');
+    expect(monday9.total).toBe(1);
+    expect(monday9.data.map((i) => i.conversation_id)).toEqual([fx.conversations.conv1]);
+    const monday = await drill('metric=created&weekday=1');
+    expect(monday.data.map((i) => i.conversation_id).sort()).toEqual(
+      [fx.conversations.conv1, fx.conversations.conv5].sort(),
+    );
+    const tenOclock = await drill('metric=created&hour=10');
+    expect(tenOclock.data.map((i) => i.conversation_id).sort()).toEqual(
+      [fx.conversations.conv2, fx.conversations.conv4].sort(),
+    );
+    // The UTC hour of conv1 (0:00) is not its local hour.
+    expect((await drill('metric=created&weekday=1&hour=0')).total).toBe(0);
+    // Every cell's drill-down holds as many conversations as the heatmap shows.
+    const heatmap = expectStatus(await api.get<VolumeHeatmap>(`/api/v1/metrics/heatmap?${PERIOD}&channel=email`), 200);
+    for (const cell of heatmap.cells.filter((c) => c.created > 0)) {
+      const items = await drill(`metric=created&channel=email&weekday=${cell.weekday}&hour=${cell.hour}`);
+      expect(items.total, `${cell.weekday} ${cell.hour}`).toBe(cell.created);
+    }
+    expectProblem(await api.get(`/api/v1/metrics/drilldown?${PERIOD}&metric=created&weekday=8`), 400, 'query.weekday');
+    expectProblem(await api.get(`/api/v1/metrics/drilldown?${PERIOD}&metric=created&hour=24`), 400, 'query.hour');
+  });
 });

@@ -125,7 +125,7 @@ export const insightsEn: typeof insightsJa = {
     weekday: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
     heatmap: {
       title: 'Conversations by weekday and hour',
-      hint: "New conversations, in the workspace's time zone",
+      hint: "New conversations, in the workspace's time zone. Click a cell to see them.",
       hourRange: '{{from}}:00–{{to}}:00',
       cell: 'Conversations: {{n}}',
       empty: 'No conversations in this period',

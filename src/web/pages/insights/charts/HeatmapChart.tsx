@@ -1,5 +1,5 @@
 import './register.ts';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import EChart, { type ChartOption } from '../../../components/charts/EChart.tsx';
 import { formatNumber } from '../../../lib/format.ts';
@@ -14,12 +14,14 @@ export interface HeatmapChartProps {
   /** "12 件" / "12 conversations": how a cell's value is read. */
   valueText: (value: number) => string;
   testId?: string;
+  /** A cell with a value was clicked (drill-down). */
+  onCellClick?: (cell: { row: number; hour: number; value: number }) => void;
 }
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour));
 
 /** Rows × hours of the day, shaded by value (white → Koe blue), the value in the tooltip. */
-export default function HeatmapChart({ rows, cells, label, valueText, testId }: HeatmapChartProps) {
+export default function HeatmapChart({ rows, cells, label, valueText, testId, onCellClick }: HeatmapChartProps) {
   const { t } = useTranslation();
   const locale = useLocale();
 
@@ -80,5 +82,21 @@ export default function HeatmapChart({ rows, cells, label, valueText, testId }: 
     };
   }, [rows, cells, valueText, locale, t]);
 
-  return <EChart option={option} height={rows.length * 30 + 72} label={label} testId={testId} />;
+  const onItemClick = useCallback(
+    ({ dataIndex }: { dataIndex: number }) => {
+      const cell = cells[dataIndex];
+      if (cell && cell[2] > 0) onCellClick?.({ row: cell[0], hour: cell[1], value: cell[2] });
+    },
+    [cells, onCellClick],
+  );
+
+  return (
+    <EChart
+      option={option}
+      height={rows.length * 30 + 72}
+      label={label}
+      testId={testId}
+      onItemClick={onCellClick ? onItemClick : undefined}
+    />
+  );
 }

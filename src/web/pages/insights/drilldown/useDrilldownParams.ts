@@ -13,7 +13,17 @@ export interface OpenDrilldown extends DrilldownTarget {
 const isMetric = (value: string | null): value is DrilldownMetric =>
   (DRILLDOWN_METRICS as readonly (string | null)[]).includes(value);
 
-/** The drill-down over an Insights page, kept in the URL (`drill`, `drillBy`, `drillKey`, `drillBand`, `drillLabel`). */
+/** A whole number from the URL within [min, max], else undefined. */
+function wholeParam(value: string | null, min: number, max: number): number | undefined {
+  if (value === null || !/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  return number >= min && number <= max ? number : undefined;
+}
+
+/**
+ * The drill-down over an Insights page, kept in the URL (`drill`, `drillBy`, `drillKey`, `drillBand`,
+ * `drillWeekday`, `drillHour`, `drillLabel`).
+ */
 export function useDrilldownParams() {
   const [params, setParams] = useSearchParams();
   const metric = params.get('drill');
@@ -25,6 +35,8 @@ export function useDrilldownParams() {
         by: by.success ? by.data : undefined,
         key: params.get('drillKey') ?? undefined,
         band: (BANDS as readonly (string | null)[]).includes(band) ? (band as Band) : undefined,
+        weekday: wholeParam(params.get('drillWeekday'), 1, 7),
+        hour: wholeParam(params.get('drillHour'), 0, 23),
         label: params.get('drillLabel') ?? undefined,
       }
     : null;
@@ -37,6 +49,8 @@ export function useDrilldownParams() {
         drillBy: target?.by,
         drillKey: target?.key,
         drillBand: target?.band,
+        drillWeekday: target?.weekday?.toString(),
+        drillHour: target?.hour?.toString(),
         drillLabel: target?.label,
       };
       for (const [key, value] of Object.entries(values)) {

@@ -5,6 +5,7 @@ import { type InsightsFilters, useHeatmap } from '../../../api/metrics.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
+import { useDrilldownParams } from '../drilldown/useDrilldownParams.ts';
 
 const HeatmapChart = lazy(() => import('../charts/HeatmapChart.tsx'));
 
@@ -24,6 +25,17 @@ export function HeatmapCard({ filters }: { filters: InsightsFilters }) {
     [heatmap.data],
   );
   const total = cells.reduce((sum, cell) => sum + cell[2], 0);
+  const drill = useDrilldownParams();
+  const openCell = useCallback(
+    ({ row, hour }: { row: number; hour: number }) =>
+      drill.open({
+        metric: 'created',
+        weekday: row + 1,
+        hour,
+        label: `${rows[row] ?? ''} ${t('insights.heatmap.hourRange', { from: hour, to: hour + 1 })}`,
+      }),
+    [drill, rows, t],
+  );
   const valueText = useCallback(
     (value: number) => t('insights.heatmap.cell', { n: formatNumber(value, locale) }),
     [t, locale],
@@ -53,6 +65,7 @@ export function HeatmapCard({ filters }: { filters: InsightsFilters }) {
             label={t('insights.heatmap.title')}
             valueText={valueText}
             testId="insights-heatmap-chart"
+            onCellClick={openCell}
           />
         </Suspense>
       )}
