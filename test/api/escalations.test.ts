@@ -151,6 +151,34 @@ describe('escalation', () => {
     expect(origin.rows.map((r) => r.origin_rule_id)).toEqual([ruleId]);
   });
 
+  test('the inbox lists the conversations escalated in their current cycle, by tier', async () => {
+    const calm = await createConversation(api, { teamId: billing.id, channel: 'email' });
+    const toSenior = await createConversation(api, { teamId: firstLine.id, assigneeId: agent.id, channel: 'email' });
+    const toManager = await createConversation(api, { teamId: firstLine.id, assigneeId: agent.id, channel: 'email' });
+    const escalate = async (id: string, tier: 'senior' | 'manager') =>
+      expectStatus(
+        await api.post<Escalated>(`/api/v1/conversations/${id}/escalate`, { reason: 'Refund over the limit', tier }),
+        201,
+      );
+    await escalate(toSenior.id, 'senior');
+    await escalate(toManager.id, 'manager');
+    const ids = async (query: string) => {
+      const page = expectStatus(
+        await api.get<{ data: Conversation[] }>(`/api/v1/conversations?limit=200&${query}`),
+        200,
+      );
+      return page.data.map((c) => c.id);
+    };
+    const escalated = await ids('escalation=senior,manager');
+    expect(escalated).toEqual(expect.arrayContaining([toSenior.id, toManager.id]));
+    expect(escalated).not.toContain(calm.id);
+    const managers = await ids('escalation=manager');
+    expect(managers).toContain(toManager.id);
+    expect(managers).not.toContain(toSenior.id);
+    expect(await ids('escalation=agent')).toContain(calm.id);
+    expectProblem(await api.get('/api/v1/conversations?escalation=senior,director'), 400, 'query.escalation.1');
+  });
+
   test('bad input names the field; another workspace’s conversation is a 404; viewers cannot escalate', async () => {
     const conversation = await createConversation(api, { teamId: firstLine.id });
     const path = `/api/v1/conversations/${conversation.id}/escalate`;

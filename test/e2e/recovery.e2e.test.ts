@@ -235,6 +235,17 @@ describe('service recovery in the web app', () => {
     await expect.poll(() => page.getByTestId('escalation-tier').textContent()).toBe('シニア 対応');
     await page.getByTestId('open-cases').waitFor();
     await screenshot(page, 'ja-recovery-inbox');
+    // The inbox's "エスカレーション中" view: only escalated conversations, each marked with its tier.
+    const rows = page.getByTestId('conversation-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await page.getByTestId('escalated-view').click();
+    await expect.poll(() => page.url()).toContain('escalated=1');
+    await expect.poll(() => rows.count()).toBe(await page.getByTestId('row-escalation-tier').count());
+    expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Late delivery')]));
+    expect(await page.getByTestId('row-escalation-tier').first().getAttribute('aria-label')).toBe('シニア 対応');
+    await screenshot(page, 'ja-inbox-escalated');
+    await page.getByTestId('escalated-view').click();
+    await expect.poll(() => page.url()).not.toContain('escalated=1');
     await page.getByTestId('language-en').click();
     await page.getByTestId('open-recovery-case').click();
     await page.getByTestId('open-case-reason').fill('Called back, still unhappy about the delay');

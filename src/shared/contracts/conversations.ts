@@ -156,6 +156,12 @@ export const ConversationListQuery = PageQuery.extend({
    * warning fired or its deadline passed; `breached` = overdue.
    */
   sla: z.enum(['running', 'due_soon', 'breached']).optional(),
+  /** Escalation tiers reached in the current care cycle, comma-separated: `senior,manager` = escalated. */
+  escalation: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined))
+    .pipe(z.array(EscalationTier).optional()),
   /** `activity` (latest first, the default) or `sla_due` (nearest SLA deadline first; none last). */
   sort: z.enum(['activity', 'sla_due']).default('activity'),
 });

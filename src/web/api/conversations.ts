@@ -21,6 +21,8 @@ export interface InboxFilters {
   q: string;
   /** The "Due soon" view: conversations with a running SLA deadline, nearest first. */
   due: boolean;
+  /** The "Escalated" view: conversations escalated (senior or manager tier) in their current cycle. */
+  escalated: boolean;
 }
 
 export const conversationKeys = {
@@ -47,6 +49,7 @@ export function useConversationList(filters: InboxFilters) {
           q: filters.q.trim() || undefined,
           sla: filters.due ? 'running' : undefined,
           sort: filters.due ? 'sla_due' : undefined,
+          escalation: filters.escalated ? 'senior,manager' : undefined,
         },
         pageParam,
         signal,

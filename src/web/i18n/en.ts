@@ -118,6 +118,8 @@ export const en: Messages = {
     unassigned: 'Unassigned',
     anyTeam: 'All teams',
     clearFilters: 'Clear filters',
+    escalated: 'Escalated',
+    escalatedHint: 'Conversations escalated to a senior or a manager in their current care cycle',
     empty: 'No conversations yet',
     emptyHint: 'Create the first one through the API or by email. New conversations appear here, newest first.',
     emptyFiltered: 'No conversations match these filters',

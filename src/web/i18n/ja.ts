@@ -115,6 +115,8 @@ export const ja = {
     unassigned: '未割り当て',
     anyTeam: '全チーム',
     clearFilters: '条件をクリア',
+    escalated: 'エスカレーション中',
+    escalatedHint: '今回の対応でシニアまたはマネージャーにエスカレーションされた会話',
     empty: 'まだ会話はありません',
     emptyHint: 'API かメールで最初の会話を作成しましょう。届いた会話はここに新しい順に並びます。',
     emptyFiltered: '条件に合う会話はありません',

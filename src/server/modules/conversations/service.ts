@@ -242,6 +242,7 @@ export async function listConversations(
   if (query.sla) conditions.push(slaListCondition(query.sla, new Date()));
   if (query.status) conditions.push(inArray(c.status, query.status));
   if (query.channel) conditions.push(inArray(c.channel, query.channel));
+  if (query.escalation) conditions.push(inArray(c.escalationTier, query.escalation));
   if (query.assignee === 'none') conditions.push(isNull(c.assigneeId));
   else if (query.assignee === 'me') {
     if (!userId) throw badRequest('query.assignee', '"me" needs a logged-in member, not an API key');

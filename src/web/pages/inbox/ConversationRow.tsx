@@ -1,5 +1,5 @@
-import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconUser, IconUserOff } from '@tabler/icons-react';
+import { Group, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconArrowBigUpLines, IconUser, IconUserOff } from '@tabler/icons-react';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,6 +30,7 @@ export const ConversationRow = forwardRef<HTMLAnchorElement, ConversationRowProp
   ref,
 ) {
   const { t } = useTranslation();
+  const tier = conversation.escalationTier;
   const name = conversation.contact?.name || conversation.contact?.email || t('inbox.unknownCustomer');
   const subject = conversation.subject || firstLine(conversation.preview) || t('inbox.noSubject');
   const preview = conversation.subject ? firstLine(conversation.preview) : '';
@@ -60,6 +61,22 @@ export const ConversationRow = forwardRef<HTMLAnchorElement, ConversationRowProp
             <Text size="sm" fw={needsWork ? 700 : 500} truncate>
               {name}
             </Text>
+            {tier !== 'agent' && (
+              <Tooltip label={t('escalation.badge', { tier: t(`escalation.tiers.${tier}`) })}>
+                <ThemeIcon
+                  size={18}
+                  radius="xl"
+                  variant="light"
+                  color={tier === 'manager' ? 'red' : 'orange'}
+                  role="img"
+                  aria-label={t('escalation.badge', { tier: t(`escalation.tiers.${tier}`) })}
+                  data-testid="row-escalation-tier"
+                  style={{ flexShrink: 0 }}
+                >
+                  <IconArrowBigUpLines size={12} aria-hidden />
+                </ThemeIcon>
+              </Tooltip>
+            )}
           </Group>
           <RelativeTime iso={conversation.lastActivityAt} />
         </Group>

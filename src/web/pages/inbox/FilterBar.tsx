@@ -1,6 +1,6 @@
 import { ActionIcon, Chip, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconAlarm, IconFilterOff, IconTag, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlarm, IconArrowBigUpLines, IconFilterOff, IconTag, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type ConversationStatus, STATUSES } from '../../../shared/contracts/conversations.ts';
@@ -52,6 +52,19 @@ export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarP
           wrapperProps={{ 'data-testid': 'due-soon-view' }}
         >
           {t('sla.dueSoon')}
+        </Chip>
+      </Tooltip>
+      <Tooltip label={t('inbox.escalatedHint')} multiline maw={280}>
+        <Chip
+          checked={filters.escalated}
+          onChange={(escalated) => onChange({ escalated })}
+          size="xs"
+          variant="light"
+          color="red"
+          icon={<IconArrowBigUpLines size={12} />}
+          wrapperProps={{ 'data-testid': 'escalated-view' }}
+        >
+          {t('inbox.escalated')}
         </Chip>
       </Tooltip>
       <Chip.Group

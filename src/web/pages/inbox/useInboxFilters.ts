@@ -29,6 +29,7 @@ export function useInboxFilters() {
       tag: params.get('tag'),
       q: params.get('q') ?? '',
       due: params.get('due') === '1',
+      escalated: params.get('escalated') === '1',
     }),
     [params],
   );
@@ -43,9 +44,9 @@ export function useInboxFilters() {
               const same = value.length === DEFAULT_STATUSES.length && DEFAULT_STATUSES.every((s) => value.includes(s));
               if (same) next.delete('status');
               else next.set('status', value.length === 0 ? 'all' : value.join(','));
-            } else if (key === 'due') {
-              if (value === true) next.set('due', '1');
-              else next.delete('due');
+            } else if (key === 'due' || key === 'escalated') {
+              if (value === true) next.set(key, '1');
+              else next.delete(key);
             } else if (typeof value === 'string' && value !== '') next.set(key, value);
             else next.delete(key);
           }
@@ -64,6 +65,7 @@ export function useInboxFilters() {
     filters.tag !== null ||
     filters.q !== '' ||
     filters.due ||
+    filters.escalated ||
     params.has('status');
 
   const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
