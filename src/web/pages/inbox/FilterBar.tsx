@@ -27,6 +27,26 @@ export function useDebouncedText(value: string, apply: (value: string) => void) 
   return [text, change] as const;
 }
 
+/** Views that narrow the list with one click: what is due soonest, what was escalated. */
+const VIEWS = [
+  {
+    key: 'due',
+    label: 'sla.dueSoon',
+    hint: 'sla.dueSoonHint',
+    color: 'orange',
+    icon: <IconAlarm size={12} />,
+    testId: 'due-soon-view',
+  },
+  {
+    key: 'escalated',
+    label: 'inbox.escalated',
+    hint: 'inbox.escalatedHint',
+    color: 'red',
+    icon: <IconArrowBigUpLines size={12} />,
+    testId: 'escalated-view',
+  },
+] as const;
+
 export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarProps) {
   const { t } = useTranslation();
   const members = useMembers();
@@ -41,32 +61,21 @@ export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarP
 
   return (
     <Group gap="xs" wrap="wrap" align="center">
-      <Tooltip label={t('sla.dueSoonHint')} multiline maw={280}>
-        <Chip
-          checked={filters.due}
-          onChange={(due) => onChange({ due })}
-          size="xs"
-          variant="light"
-          color="orange"
-          icon={<IconAlarm size={12} />}
-          wrapperProps={{ 'data-testid': 'due-soon-view' }}
-        >
-          {t('sla.dueSoon')}
-        </Chip>
-      </Tooltip>
-      <Tooltip label={t('inbox.escalatedHint')} multiline maw={280}>
-        <Chip
-          checked={filters.escalated}
-          onChange={(escalated) => onChange({ escalated })}
-          size="xs"
-          variant="light"
-          color="red"
-          icon={<IconArrowBigUpLines size={12} />}
-          wrapperProps={{ 'data-testid': 'escalated-view' }}
-        >
-          {t('inbox.escalated')}
-        </Chip>
-      </Tooltip>
+      {VIEWS.map((view) => (
+        <Tooltip key={view.key} label={t(view.hint)} multiline maw={280}>
+          <Chip
+            checked={filters[view.key]}
+            onChange={(checked) => onChange({ [view.key]: checked })}
+            size="xs"
+            variant="light"
+            color={view.color}
+            icon={view.icon}
+            wrapperProps={{ 'data-testid': view.testId }}
+          >
+            {t(view.label)}
+          </Chip>
+        </Tooltip>
+      ))}
       <Chip.Group
         multiple
         value={filters.status}
