@@ -159,10 +159,9 @@ async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolea
     // Each run lasts until the server is idle again: work a run leaves behind (the dispatch of its
     // last answers' events) counts in its own time and does not slow the next run.
     const roundSeconds = SECONDS / 2;
-    const pids = serverPids(child.pid ?? 0, setup.name);
-    await untilIdle(pids);
+    const pid = child.pid ?? 0;
     const healthz = async () =>
-      withDrain(pids, await runLoad(roundSeconds, CONCURRENCY, () => fetch(`${url}/healthz`)));
+      withDrain(pid, setup.name, await runLoad(roundSeconds, CONCURRENCY, () => fetch(`${url}/healthz`)));
     let next = 0;
     const answer = () => {
       const i = next++;
@@ -175,12 +174,12 @@ async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolea
     // Warmed up like /healthz: the first seconds of answers compile the answer path (JIT, and on
     // PGlite the engine's WebAssembly), which a running server has long done.
     await runLoad(2, CONCURRENCY, answer, tokens.length);
-    await untilIdle(pids);
+    await untilIdle(pid, setup.name);
     const healthRuns = [await healthz()];
     const answerRuns: (LoadResult & { drainSeconds: number })[] = [];
     for (let round = 0; round < ANSWER_ROUNDS; round++) {
       const answers = await runLoad(roundSeconds, CONCURRENCY, answer, Math.max(0, tokens.length - next));
-      answerRuns.push(await withDrain(pids, answers));
+      answerRuns.push(await withDrain(pid, setup.name, answers));
       healthRuns.push(await healthz());
     }
     const answerRatios = answerRuns.map(
@@ -230,9 +229,11 @@ function serverPids(pid: number, engine: string): number[] {
 const totalCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
 
 /** Seconds until the server uses under a fifth of a core over 100 ms (at most 10 s; 0 where /proc is missing). */
-async function untilIdle(pids: number[]): Promise<number> {
+async function untilIdle(pid: number, engine: string): Promise<number> {
   const started = performance.now();
-  if (cpuSeconds(pids[0] ?? 0) === null) return 0;
+  if (cpuSeconds(pid) === null) return 0;
+  // Looked up each time: the database opens connections (processes) as the server needs them.
+  const pids = serverPids(pid, engine);
   let before = totalCpu(pids);
   for (let i = 0; i < 100; i++) {
     const windowStart = performance.now();
@@ -246,8 +247,8 @@ async function untilIdle(pids: number[]): Promise<number> {
 }
 
 /** A load run's figures with the time the server then needed to finish what the run left (drainSeconds). */
-async function withDrain(pids: number[], run: LoadResult): Promise<LoadResult & { drainSeconds: number }> {
-  const drainSeconds = await untilIdle(pids);
+async function withDrain(pid: number, engine: string, run: LoadResult): Promise<LoadResult & { drainSeconds: number }> {
+  const drainSeconds = await untilIdle(pid, engine);
   const seconds = run.seconds + drainSeconds;
   return { ...run, seconds, perSecond: run.requests / seconds, drainSeconds };
 }

@@ -56,3 +56,11 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 export const Attributes = z.record(z.string().max(100), z.unknown());
+
+/** A query value listing several choices, comma-separated (`?status=open,pending`); each is checked by `item`. */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .pipe(z.array(item).optional());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, PastTimestamp } from './common.ts';
+import { commaList, Id, PageQuery, PastTimestamp } from './common.ts';
 import { EscalationTier } from './recovery.ts';
 import { SlaTargetSummary } from './sla-targets.ts';
 
@@ -135,16 +135,8 @@ export const UpdateConversationInput = z.object({
 export type UpdateConversationInput = z.infer<typeof UpdateConversationInput>;
 
 export const ConversationListQuery = PageQuery.extend({
-  status: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(',') : undefined))
-    .pipe(z.array(ConversationStatus).optional()),
-  channel: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(',') : undefined))
-    .pipe(z.array(Channel).optional()),
+  status: commaList(ConversationStatus),
+  channel: commaList(Channel),
   /** A user id, "me" or "none" (unassigned). */
   assignee: z.union([Id, z.enum(['me', 'none'])]).optional(),
   teamId: Id.optional(),
@@ -157,11 +149,7 @@ export const ConversationListQuery = PageQuery.extend({
    */
   sla: z.enum(['running', 'due_soon', 'breached']).optional(),
   /** Escalation tiers reached in the current care cycle, comma-separated: `senior,manager` = escalated. */
-  escalation: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(',') : undefined))
-    .pipe(z.array(EscalationTier).optional()),
+  escalation: commaList(EscalationTier),
   /** `activity` (latest first, the default) or `sla_due` (nearest SLA deadline first; none last). */
   sort: z.enum(['activity', 'sla_due']).default('activity'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attributes, Id, PageQuery, TimeZone } from './common.ts';
+import { Attributes, commaList, Id, PageQuery, TimeZone } from './common.ts';
 
 export const LIFECYCLE_STAGES = ['lead', 'trial', 'customer', 'churned'] as const;
 export const LifecycleStage = z.enum(LIFECYCLE_STAGES);
@@ -121,9 +121,5 @@ export const TimelineItem = z.object({
 export type TimelineItem = z.infer<typeof TimelineItem>;
 
 export const TimelineQuery = PageQuery.extend({
-  kinds: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value.split(',') : undefined))
-    .pipe(z.array(TimelineKind).optional()),
+  kinds: commaList(TimelineKind),
 });

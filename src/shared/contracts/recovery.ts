@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { commaList, Id } from './common.ts';
 
 export const ESCALATION_TIERS = ['agent', 'senior', 'manager'] as const;
 export const EscalationTier = z.enum(ESCALATION_TIERS);
@@ -246,13 +246,6 @@ export const RecoveryCaseDetail = RecoveryCase.extend({
 });
 export type RecoveryCaseDetail = z.infer<typeof RecoveryCaseDetail>;
 
-const commaList = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ? value.split(',') : undefined))
-    .pipe(z.array(z.enum(values)).optional());
-
 const Flag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
@@ -266,9 +259,9 @@ const Flag = z
 export const RecoveryCaseListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
-  status: commaList(RECOVERY_CASE_STATUSES),
-  source: commaList(RECOVERY_SOURCES),
-  outcome: commaList(RECOVERY_OUTCOMES),
+  status: commaList(z.enum(RECOVERY_CASE_STATUSES)),
+  source: commaList(z.enum(RECOVERY_SOURCES)),
+  outcome: commaList(z.enum(RECOVERY_OUTCOMES)),
   /** A member id, "me" or "none". */
   owner: z.union([Id, z.enum(['me', 'none'])]).optional(),
   teamId: Id.optional(),

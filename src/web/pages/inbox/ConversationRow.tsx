@@ -31,6 +31,7 @@ export const ConversationRow = forwardRef<HTMLAnchorElement, ConversationRowProp
 ) {
   const { t } = useTranslation();
   const tier = conversation.escalationTier;
+  const tierLabel = t('escalation.badge', { tier: t(`escalation.tiers.${tier}`) });
   const name = conversation.contact?.name || conversation.contact?.email || t('inbox.unknownCustomer');
   const subject = conversation.subject || firstLine(conversation.preview) || t('inbox.noSubject');
   const preview = conversation.subject ? firstLine(conversation.preview) : '';
@@ -62,14 +63,14 @@ export const ConversationRow = forwardRef<HTMLAnchorElement, ConversationRowProp
               {name}
             </Text>
             {tier !== 'agent' && (
-              <Tooltip label={t('escalation.badge', { tier: t(`escalation.tiers.${tier}`) })}>
+              <Tooltip label={tierLabel}>
                 <ThemeIcon
                   size={18}
                   radius="xl"
                   variant="light"
                   color={tier === 'manager' ? 'red' : 'orange'}
                   role="img"
-                  aria-label={t('escalation.badge', { tier: t(`escalation.tiers.${tier}`) })}
+                  aria-label={tierLabel}
                   data-testid="row-escalation-tier"
                   style={{ flexShrink: 0 }}
                 >
