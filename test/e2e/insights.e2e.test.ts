@@ -16,7 +16,12 @@ describe('Koe Insights in the web app', () => {
     // A week of demo conversations; the first 10 resolved ones get a CSAT answer.
     ({ answered } = await seedInsights(server, { days: 7, conversations: 20, maxAnswers: 10 }));
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    // A browser in UTC, a workspace in Asia/Tokyo: figures and the items behind them must agree on the hour.
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     page = await context.newPage();
   });
 
@@ -52,7 +57,8 @@ describe('Koe Insights in the web app', () => {
     await page.getByTestId('drilldown-band').getByText('Unhappy', { exact: true }).click();
     await expect.poll(() => items.count()).toBe(2);
     await screenshot(page, 'en-insights-drilldown');
-    await page.keyboard.press('Escape');
+    // The drawer's × button has a name a screen reader says.
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.url()).not.toContain('drill=');
     await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });
   });
@@ -100,6 +106,41 @@ describe('Koe Insights in the web app', () => {
     expect(page.url()).toMatch(/drillWeekday=[1-7]&drillHour=\d+/);
     const items = page.getByTestId('drilldown-list').getByTestId('drilldown-item');
     await expect.poll(() => items.count()).toBe(count);
+    // Each conversation's time is in the workspace's time zone, within the cell's hour, and the drawer says so.
+    expect(await page.getByTestId('drilldown').getByText('Times in Asia/Tokyo').count()).toBe(1);
+    for (const at of await items.getByTestId('drilldown-item-at').allTextContents()) {
+      const [, h, half] = /(\d+):\d\d\s([AP]M)$/.exec(at) ?? [];
+      expect((Number(h) % 12) + (half === 'PM' ? 12 : 0), at).toBe(hour);
+    }
     await screenshot(page, 'en-insights-heatmap-drilldown');
+  });
+
+  it('reaches the heatmap by keyboard: arrow keys move between cells, Enter opens one', async () => {
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });
+    const keys = page.getByTestId('insights-heatmap-chart-keys');
+    expect(await keys.getAttribute('tabindex')).toBe('0');
+    await keys.focus();
+    // Focus starts on the busiest cell, announced with its count.
+    const announced = page.locator('#insights-heatmap-chart-cell');
+    const cellOf = async () => {
+      const [, weekday, hour, n] =
+        /^(\w+) (\d+):00–\d+:00: Conversations: (\d+)$/.exec((await announced.textContent()) ?? '') ?? [];
+      return { weekday, hour: Number(hour), n: Number(n) };
+    };
+    await expect.poll(async () => (await cellOf()).n).toBeGreaterThan(0);
+    const busiest = await cellOf();
+    await page.keyboard.press(busiest.hour > 0 ? 'ArrowLeft' : 'ArrowRight');
+    await expect.poll(async () => (await cellOf()).hour).toBe(busiest.hour > 0 ? busiest.hour - 1 : 1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press(busiest.hour > 0 ? 'ArrowRight' : 'ArrowLeft');
+    expect(await cellOf()).toEqual(busiest);
+    await screenshot(page, 'en-insights-heatmap-keyboard');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('drilldown-title').textContent())
+      .toBe(`New conversations — ${busiest.weekday} ${busiest.hour}:00–${busiest.hour + 1}:00`);
+    await expect.poll(() => page.getByTestId('drilldown-list').getByTestId('drilldown-item').count()).toBe(busiest.n);
   });
 });

@@ -17,16 +17,20 @@ export function formatDate(iso: string, locale: Locale): string {
   return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
 }
 
-/** 2026年11月24日 14:05 / Nov 24, 2026, 2:05 PM */
-export function formatDateTime(iso: string, locale: Locale): string {
+/** 2026年11月24日 14:05 / Nov 24, 2026, 2:05 PM; in the browser's time zone unless one is given. */
+export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
   return dateFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
   }).format(new Date(iso));
 }
+
+/** The browser's time zone (IANA name). */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** 14:05 / 2:05 PM */
 export function formatTime(iso: string, locale: Locale): string {

@@ -9,7 +9,7 @@ import type {
   VisualMapComponentOption,
 } from 'echarts/components';
 import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { type ComposeOption, init, use } from 'echarts/core';
+import { type ComposeOption, type EChartsType, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
@@ -38,14 +38,18 @@ interface EChartProps {
   testId?: string;
   /** Called with the clicked item's position (e.g. to open the items behind a bar). */
   onItemClick?: (item: { dataIndex: number; seriesIndex: number; name: string }) => void;
+  /** The chart once drawn (null when it goes), for callers that drive it (keyboard, tooltips). */
+  onChart?: (chart: EChartsType | null) => void;
 }
 
 /** An ECharts chart that follows its container's width. */
-export default function EChart({ option, height, label, testId, onItemClick }: EChartProps) {
+export default function EChart({ option, height, label, testId, onItemClick, onChart }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof init> | null>(null);
+  const chartRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
+  const chartCallbackRef = useRef(onChart);
+  chartCallbackRef.current = onChart;
 
   useEffect(() => {
     const element = ref.current;
@@ -61,8 +65,10 @@ export default function EChart({ option, height, label, testId, onItemClick }: E
     });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
+    chartCallbackRef.current?.(chart);
     return () => {
       observer.disconnect();
+      chartCallbackRef.current?.(null);
       chart.dispose();
       chartRef.current = null;
     };

@@ -127,6 +127,7 @@ export const insightsEn: typeof insightsJa = {
       title: 'Conversations by weekday and hour',
       hint: "New conversations, in the workspace's time zone. Click a cell to see them.",
       hourRange: '{{from}}:00–{{to}}:00',
+      keys: "Arrow keys move between cells; Enter opens a cell's conversations.",
       cell: 'Conversations: {{n}}',
       empty: 'No conversations in this period',
     },
@@ -154,6 +155,7 @@ export const insightsEn: typeof insightsJa = {
     drill: {
       period: '{{from}} – {{to}}',
       total: 'Items: {{n}}',
+      timeZone: 'Times in {{timeZone}}',
       band: 'Filter',
       all: 'All',
       counted: { fcr: 'Resolved first time', one_touch: 'One reply', reopen: 'Reopened' },

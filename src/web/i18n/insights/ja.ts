@@ -124,6 +124,7 @@ export const insightsJa = {
       title: '曜日・時間帯ごとの問い合わせ',
       hint: '新規会話の件数（ワークスペースのタイムゾーン）。セルをクリックすると会話を表示します',
       hourRange: '{{from}}時〜{{to}}時',
+      keys: '矢印キーでセルを移動し、Enter でそのセルの会話を開きます。',
       cell: '{{n}} 件',
       empty: 'この期間の問い合わせはありません',
     },
@@ -151,6 +152,7 @@ export const insightsJa = {
     drill: {
       period: '{{from}}〜{{to}}',
       total: '{{n}} 件',
+      timeZone: '時刻は {{timeZone}}',
       band: '絞り込み',
       all: 'すべて',
       counted: { fcr: '一次解決', one_touch: '1 回の返信で解決', reopen: '再オープンあり' },

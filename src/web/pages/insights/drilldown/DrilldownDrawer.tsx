@@ -3,12 +3,13 @@ import { IconListSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DrilldownMetric } from '../../../../shared/contracts/metrics.ts';
 import { type InsightsFilters, useDrilldown } from '../../../api/metrics.ts';
+import { useSession } from '../../../api/session.ts';
 import { Empty } from '../../../components/Empty.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { ListSkeleton } from '../../../components/ListSkeleton.tsx';
 import { LoadMore } from '../../../components/LoadMore.tsx';
 import { bandLabel } from '../../../components/SurveyBadges.tsx';
-import { formatDate, formatNumber } from '../../../lib/format.ts';
+import { browserTimeZone, formatDate, formatNumber } from '../../../lib/format.ts';
 import { useLocale } from '../../../lib/useLocale.ts';
 import { DrilldownItemRow } from './DrilldownItemRow.tsx';
 import { useDrilldownParams } from './useDrilldownParams.ts';
@@ -50,6 +51,7 @@ export function DrilldownDrawer({ filters }: { filters: InsightsFilters }) {
   const items = query.data?.pages.flatMap((page) => page.data) ?? [];
   const total = query.data?.pages[0]?.total;
   const metricName = target ? t(`insights.drill.metric.${target.metric}`) : '';
+  const timeZone = useSession().workspace.timeZone;
 
   return (
     <Drawer
@@ -68,6 +70,7 @@ export function DrilldownDrawer({ filters }: { filters: InsightsFilters }) {
               to: formatDate(`${filters.to}T00:00:00`, locale),
             })}
             {total !== undefined && ` · ${t('insights.drill.total', { n: formatNumber(total, locale) })}`}
+            {timeZone !== browserTimeZone() && ` · ${t('insights.drill.timeZone', { timeZone })}`}
           </Text>
         </Stack>
       }
@@ -90,7 +93,12 @@ export function DrilldownDrawer({ filters }: { filters: InsightsFilters }) {
           ) : (
             <Stack gap="xs" data-testid="drilldown-list">
               {items.map((item) => (
-                <DrilldownItemRow key={`${item.kind}:${item.id}`} item={item} metric={target.metric} />
+                <DrilldownItemRow
+                  key={`${item.kind}:${item.id}`}
+                  item={item}
+                  metric={target.metric}
+                  timeZone={timeZone}
+                />
               ))}
               <LoadMore
                 hasMore={query.hasNextPage}

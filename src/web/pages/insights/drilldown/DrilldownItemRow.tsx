@@ -30,7 +30,16 @@ function OpenLink({ to, icon: Icon, testId, children }: { to: string; icon: Icon
 }
 
 /** One conversation or response behind a figure, linking to where it lives. */
-export function DrilldownItemRow({ item, metric }: { item: DrilldownItem; metric: DrilldownMetric }) {
+export function DrilldownItemRow({
+  item,
+  metric,
+  timeZone,
+}: {
+  item: DrilldownItem;
+  metric: DrilldownMetric;
+  /** The workspace's: the figure's days and hours are its, so the items' times are too. */
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const title = item.subject || t('insights.drill.noSubject');
@@ -61,8 +70,8 @@ export function DrilldownItemRow({ item, metric }: { item: DrilldownItem; metric
               </Text>
             )}
           </Group>
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {formatDateTime(item.at, locale)}
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} data-testid="drilldown-item-at">
+            {formatDateTime(item.at, locale, timeZone)}
           </Text>
         </Group>
         {item.comment && <CollapsibleText text={item.comment} maxHeight={80} />}
