@@ -39,6 +39,7 @@ export async function seedInsights(
     seed: 'koe',
     // The answers below are the only ones, so the test's figures are computed by hand.
     feedback: false,
+    escalations: false,
   });
   const api = apiClient(server.url, server.apiKey);
   const csat = await createSurvey(api, { name: 'CSAT', template: 'csat_support' });

@@ -99,6 +99,24 @@ describe('demo feedback', () => {
     expect(cases.map((c) => c.number)).toEqual(cases.map((_, index) => index + 1));
   });
 
+  test('a few open conversations are escalated, so the inbox\'s Escalated view is not empty', async () => {
+    const escalated = await rows<{ tier: string; status: string; assignee: string | null; reason: string }>(sql`
+      select c.escalation_tier as tier, c.status, u.name as assignee, e.reason
+        from conversations c
+        join escalations e on e.workspace_id = c.workspace_id and e.conversation_id = c.id
+        left join users u on u.id = c.assignee_id
+       where c.workspace_id = ${workspaceId}
+       order by c.escalation_tier, c.id`);
+    expect(escalated.map((c) => c.tier)).toEqual(['manager', 'senior', 'senior']);
+    for (const c of escalated) {
+      expect(['open', 'pending']).toContain(c.status);
+      expect(c.reason.length).toBeGreaterThan(10);
+    }
+    // The manager tier of every team is the support manager.
+    expect(escalated[0]?.assignee).toBe('高橋 直子');
+    expect(await count('conversation_events', sql`type = 'escalated'`)).toBe(3);
+  });
+
   test('filling the workspace again reuses the surveys, and its history is not surveyed either', async () => {
     const before = await count('survey_responses');
     // Later than the surveys were created: without moving the triggers' place, the last day would be surveyed.
@@ -106,6 +124,7 @@ describe('demo feedback', () => {
     await generateDemo(server.app.db, { workspaceId, days: 30, conversations: 40, now: later, seed: 'again' });
     expect(await count('surveys')).toBe(3);
     expect(await count('survey_responses')).toBeGreaterThan(before);
+    expect(await count('escalations')).toBe(3);
     const invitations = await count('survey_invitations');
     const run = await runAfterResolutionSurveys(server.app, new Date(later.getTime() + 2 * HOUR), { workspaceId });
     expect(run).toMatchObject({ offered: 0, skipped: 0, failed: 0 });

@@ -9,6 +9,7 @@ import { contactCountFor, planCompanies, planContacts } from './customers.ts';
 import { generateFeedback } from './feedback.ts';
 import { planConversations } from './plan.ts';
 import { createRandom } from './random.ts';
+import { ensureDemoEscalations } from './escalations.ts';
 import { ensureDemoRecovery } from './recovery.ts';
 import { replayConversation } from './replay.ts';
 import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
@@ -31,6 +32,8 @@ export interface DemoOptions {
   concurrency?: number | undefined;
   /** Surveys with a month of invitations and answers (default); false leaves feedback to the caller (tests). */
   feedback?: boolean | undefined;
+  /** A few open conversations escalated (default); false leaves every conversation with its agent (tests with figures by hand). */
+  escalations?: boolean | undefined;
   onProgress?: (done: number, total: number, label?: string) => void;
   signal?: AbortSignal | undefined;
 }
@@ -150,6 +153,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
           companies,
         });
   if (options.feedback !== false) await ensureDemoRecovery(db, workspace.workspaceId, { agentIds, teamIds, now });
+  if (options.escalations !== false) await ensureDemoEscalations(db, workspace.workspaceId, { agentIds, teamIds, now });
   // Replies without a stored wait and anything recorded before the calendar existed.
   options.onProgress?.(done, total, 'business hours');
   await recomputeBusinessDurations(db, workspace.workspaceId);
