@@ -25,7 +25,7 @@ export function StatusBadge({ status }: { status: ConversationStatus }) {
   const { t } = useTranslation();
   const look = STATUS_LOOK[status];
   return (
-    <Badge color={look.color} variant="light" leftSection={look.icon} radius="sm" tt="none">
+    <Badge color={look.color} variant="light" leftSection={look.icon} radius="sm" tt="none" style={{ flexShrink: 0 }}>
       {t(`status.${status}`)}
     </Badge>
   );

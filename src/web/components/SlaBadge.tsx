@@ -36,7 +36,7 @@ export function SlaBadge({
 }: {
   targets: readonly SlaTargetSummary[];
   size?: 'xs' | 'sm' | 'md';
-  /** Time only (a list row); the target's name stays in the tooltip. */
+  /** Time only, in whole hours or days from two hours on (a list row); the target's name and exact time stay in the tooltip. */
   compact?: boolean;
 }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export function SlaBadge({
   const view = slaClockView(targets, now);
   if (!view) return null;
   const look = LOOK[view.tone];
-  const time = formatShortDuration(view.seconds, locale);
+  const time = formatShortDuration(view.seconds, locale, compact);
   const target = t(`sla.kinds.${view.target.kind}`);
   const policy = view.target.policyName ?? 'SLA';
   const label =

@@ -46,5 +46,9 @@ describe('the SLA badge', () => {
     expect(formatShortDuration(7200, 'en')).toBe('2 h');
     expect(formatShortDuration(2 * 86_400 + 3 * 3600 + 120, 'ja')).toBe('2 日 3 時間');
     expect(formatShortDuration(86_400, 'en')).toBe('1 d');
+    // Coarse, for a list row: whole hours from two hours on, whole days from one day on.
+    expect(formatShortDuration(3900, 'ja', true)).toBe('1 時間 5 分');
+    expect(formatShortDuration(13 * 3600 + 22 * 60, 'en', true)).toBe('13 h');
+    expect(formatShortDuration(2 * 86_400 + 3 * 3600 + 120, 'ja', true)).toBe('2 日');
   });
 });

@@ -38,7 +38,7 @@ export function slaClockView(targets: readonly SlaTargetSummary[], now: number):
 }
 
 /** Two units at most, for a badge: "2 日 3 時間" / "2 d 3 h", "1 時間 5 分" / "1 h 5 min", "12 分" / "12 min". */
-export function formatShortDuration(seconds: number, locale: Locale): string {
+export function formatShortDuration(seconds: number, locale: Locale, coarse = false): string {
   const minutes = Math.max(1, Math.round(seconds / 60));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
@@ -46,11 +46,12 @@ export function formatShortDuration(seconds: number, locale: Locale): string {
   const ja = locale === 'ja';
   if (days > 0) {
     const d = ja ? `${days} 日` : `${days} d`;
-    return hours > 0 ? `${d} ${ja ? `${hours} 時間` : `${hours} h`}` : d;
+    return hours > 0 && !coarse ? `${d} ${ja ? `${hours} 時間` : `${hours} h`}` : d;
   }
   if (hours > 0) {
     const h = ja ? `${hours} 時間` : `${hours} h`;
-    return rest > 0 ? `${h} ${ja ? `${rest} 分` : `${rest} min`}` : h;
+    // Coarse (a list row): from two hours on, whole hours are enough; the tooltip has the exact time.
+    return rest > 0 && !(coarse && hours >= 2) ? `${h} ${ja ? `${rest} 分` : `${rest} min`}` : h;
   }
   return ja ? `${rest} 分` : `${rest} min`;
 }

@@ -60,7 +60,7 @@ export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarP
   ];
 
   return (
-    <Group gap="xs" wrap="wrap" align="center">
+    <Group gap={6} wrap="wrap" align="center">
       {VIEWS.map((view) => (
         <Tooltip key={view.key} label={t(view.hint)} multiline maw={280}>
           <Chip
@@ -96,41 +96,45 @@ export function FilterBar({ filters, onChange, isFiltered, onClear }: FilterBarP
         value={filters.channel}
         onChange={(value) => onChange({ channel: value as InboxFilters['channel'] })}
         clearable
-        w={140}
+        size="xs"
+        w={120}
       />
       <Select
         aria-label={t('inbox.assignee')}
         placeholder={t('inbox.anyone')}
-        leftSection={<IconUser size={16} />}
+        leftSection={<IconUser size={14} />}
         data={assignees}
         value={filters.assignee}
         onChange={(assignee) => onChange({ assignee })}
         clearable
         searchable
-        w={160}
+        size="xs"
+        w={132}
       />
       <Select
         aria-label={t('inbox.team')}
         placeholder={t('inbox.anyTeam')}
-        leftSection={<IconUsersGroup size={16} />}
+        leftSection={<IconUsersGroup size={14} />}
         data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
         value={filters.teamId}
         onChange={(teamId) => onChange({ teamId })}
         clearable
-        w={130}
+        size="xs"
+        w={120}
       />
       <TextInput
         aria-label={t('inbox.tag')}
         placeholder={t('inbox.tag')}
-        leftSection={<IconTag size={16} />}
+        leftSection={<IconTag size={14} />}
         value={tag}
         onChange={(event) => setTag(event.currentTarget.value)}
-        w={120}
+        size="xs"
+        w={100}
       />
       {isFiltered && (
         <Tooltip label={t('inbox.clearFilters')}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('inbox.clearFilters')} onClick={onClear}>
-            <IconFilterOff size={18} />
+          <ActionIcon variant="subtle" color="gray" size="md" aria-label={t('inbox.clearFilters')} onClick={onClear}>
+            <IconFilterOff size={16} />
           </ActionIcon>
         </Tooltip>
       )}

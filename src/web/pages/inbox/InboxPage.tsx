@@ -38,13 +38,13 @@ export function InboxPage() {
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Box px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group justify="space-between" align="center" wrap="nowrap" gap="lg">
-          <Group gap="lg" wrap="nowrap" align="center">
-            <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
-              {t('inbox.title')}
-            </Title>
+        <Group align="center" wrap="nowrap" gap="lg">
+          <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
+            {t('inbox.title')}
+          </Title>
+          <Box style={{ flex: 1, minWidth: 0 }}>
             <FilterBar filters={filters} onChange={setFilters} isFiltered={isFiltered} onClear={clear} />
-          </Group>
+          </Box>
         </Group>
       </Box>
       <Box
