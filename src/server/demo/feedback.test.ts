@@ -99,7 +99,7 @@ describe('demo feedback', () => {
     expect(cases.map((c) => c.number)).toEqual(cases.map((_, index) => index + 1));
   });
 
-  test('a few open conversations are escalated, so the inbox\'s Escalated view is not empty', async () => {
+  test("a few open conversations are escalated, so the inbox's Escalated view is not empty", async () => {
     const escalated = await rows<{ tier: string; status: string; assignee: string | null; reason: string }>(sql`
       select c.escalation_tier as tier, c.status, u.name as assignee, e.reason
         from conversations c

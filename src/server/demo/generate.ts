@@ -6,10 +6,10 @@ import { createWorkspace, getWorkspace } from '../modules/workspaces/service.ts'
 import { ensureDemoCalendar } from './calendar.ts';
 import { DAY } from './clock.ts';
 import { contactCountFor, planCompanies, planContacts } from './customers.ts';
+import { ensureDemoEscalations } from './escalations.ts';
 import { generateFeedback } from './feedback.ts';
 import { planConversations } from './plan.ts';
 import { createRandom } from './random.ts';
-import { ensureDemoEscalations } from './escalations.ts';
 import { ensureDemoRecovery } from './recovery.ts';
 import { replayConversation } from './replay.ts';
 import { ensureAgents, ensureCompanies, ensureContacts, ensureScripts, ensureTeams } from './setup.ts';
