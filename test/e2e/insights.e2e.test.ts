@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONVERSATION_EXPORT_COLUMNS, RESPONSE_EXPORT_COLUMNS } from '../../src/shared/contracts/exports.ts';
 import { seedInsights } from '../support/insights.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildWebApp, launchBrowser, screenshot } from './support.ts';
@@ -142,5 +145,32 @@ describe('Koe Insights in the web app', () => {
       .poll(() => page.getByTestId('drilldown-title').textContent())
       .toBe(`New conversations — ${busiest.weekday} ${busiest.hour}:00–${busiest.hour + 1}:00`);
     await expect.poll(() => page.getByTestId('drilldown-list').getByTestId('drilldown-item').count()).toBe(busiest.n);
+  });
+
+  it('exports the responses and conversations behind the page as CSV files Excel reads', async () => {
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });
+    const download = async (kind: 'responses' | 'conversations') => {
+      await page.getByTestId('insights-export').click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`insights-export-${kind}`).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(new RegExp(`^koe-${kind}.*\\.csv$`));
+      const text = await readFile((await file.path()) ?? '', 'utf8');
+      // A byte order mark first, so Excel reads the Japanese text as UTF-8.
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      return parse(text.slice(1)) as string[][];
+    };
+    const [responseHeader, ...responses] = await download('responses');
+    expect(responseHeader).toEqual([...RESPONSE_EXPORT_COLUMNS]);
+    // Ten conversations answered: CSAT for each, NPS for every second, CES for every third.
+    const kinds = responses.map((row) => row[RESPONSE_EXPORT_COLUMNS.indexOf('kind')]);
+    expect(kinds.filter((kind) => kind === 'csat')).toHaveLength(10);
+    expect(kinds.filter((kind) => kind === 'nps')).toHaveLength(5);
+    expect(responses).toHaveLength(19);
+    const [conversationHeader, ...cycles] = await download('conversations');
+    expect(conversationHeader).toEqual([...CONVERSATION_EXPORT_COLUMNS]);
+    expect(cycles.length).toBeGreaterThanOrEqual(20);
   });
 });

@@ -7,6 +7,14 @@ export const insightsEn: typeof insightsJa = {
     overviewDescription:
       'Satisfaction and speed against your goals, industry benchmarks and the previous period. Click any figure to open the conversations and answers behind it.',
     goalsLink: 'Goals & benchmarks',
+    export: {
+      button: 'Export CSV',
+      hint: 'With this period and these filters. Opens in Excel.',
+      conversations: 'Conversations',
+      conversationsHint: 'One row per care cycle, with durations and scores',
+      responses: 'Survey responses',
+      responsesHint: 'One row per answer, with its comment; re-importable',
+    },
     ci: '95 % interval',
     openItems: 'Open the items behind {{what}} {{value}}',
     tabs: { overview: 'Overview', scorecards: 'Scorecards', volume: 'Volume' },

@@ -5,6 +5,14 @@ export const insightsJa = {
     overviewDescription:
       '満足度と対応の速さを、目標・業界目安・前の期間と比べて確認できます。数字をクリックすると、その元になった会話や回答を開けます。',
     goalsLink: '目標とベンチマーク',
+    export: {
+      button: 'CSV で書き出す',
+      hint: 'この期間とフィルターで書き出します。Excel で開けます。',
+      conversations: '会話',
+      conversationsHint: 'ケアサイクルごとに 1 行（所要時間とスコア付き）',
+      responses: 'アンケート回答',
+      responsesHint: '回答ごとに 1 行（コメント付き、再インポート可）',
+    },
     ci: '95 % 区間',
     openItems: '{{what}} {{value}} の内訳を開く',
     tabs: { overview: '概要', scorecards: 'スコアカード', volume: '問い合わせ量' },

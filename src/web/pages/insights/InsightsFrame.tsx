@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Tabs } from '@mantine/core';
+import { ActionIcon, Button, Group, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
   IconChartHistogram,
@@ -11,8 +11,11 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../api/session.ts';
 import { Page } from '../../components/Page.tsx';
+import { canManage } from '../../lib/permissions.ts';
 import { DrilldownDrawer } from './drilldown/DrilldownDrawer.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { InsightsFilterBar } from './InsightsFilterBar.tsx';
 import { useInsightsFilters } from './useInsightsFilters.ts';
 
@@ -41,33 +44,38 @@ export function InsightsFrame({ active, title, description, children, filterBar 
   const navigate = useNavigate();
   const state = useInsightsFilters();
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Exports are for managers, admins and owners (as the API requires).
+  const exporter = canManage(useSession().role);
   return (
     <Page
       title={title}
       description={description}
       maxWidth={1360}
       actions={
-        phone ? (
-          <ActionIcon
-            component={Link}
-            to="/settings/goals"
-            variant="default"
-            size="lg"
-            aria-label={t('insights.goalsLink')}
-          >
-            <IconTarget size={18} />
-          </ActionIcon>
-        ) : (
-          <Button
-            component={Link}
-            to="/settings/goals"
-            variant="default"
-            leftSection={<IconTarget size={16} />}
-            data-testid="insights-goals-link"
-          >
-            {t('insights.goalsLink')}
-          </Button>
-        )
+        <Group gap="xs" wrap="nowrap">
+          {exporter && <ExportMenu filters={state.filters} compact={phone} />}
+          {phone ? (
+            <ActionIcon
+              component={Link}
+              to="/settings/goals"
+              variant="default"
+              size="lg"
+              aria-label={t('insights.goalsLink')}
+            >
+              <IconTarget size={18} />
+            </ActionIcon>
+          ) : (
+            <Button
+              component={Link}
+              to="/settings/goals"
+              variant="default"
+              leftSection={<IconTarget size={16} />}
+              data-testid="insights-goals-link"
+            >
+              {t('insights.goalsLink')}
+            </Button>
+          )}
+        </Group>
       }
       tabs={
         <Tabs value={active} onChange={(value) => navigate(PATHS[value as InsightsTab] + state.carried())} mb="md">
