@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AutomationRun } from '../../src/shared/contracts/automation.ts';
 import type { Conversation, Message } from '../../src/shared/contracts/conversations.ts';
@@ -94,6 +95,40 @@ describe('automation actions', () => {
       ['add_tag', true, 'tagged'],
     ]);
     expect(run?.actions[0]?.detail).toContain('is not a member of this workspace');
+  });
+
+  test('a rule run reports its changes as one conversation.updated, without those of a failed action', async () => {
+    const ws = await workspace();
+    const leaving = await addMember(server, ws.api, 'agent');
+    await createRule(ws.api, {
+      ...onEvent('conversation.created'),
+      actions: [
+        { type: 'add_tag', tag: 'vip' },
+        { type: 'assign', userId: leaving.id },
+        { type: 'set_priority', priority: 'high' },
+        { type: 'add_tag', tag: 'follow-up' },
+      ],
+    });
+    expect((await ws.api.delete(`/api/v1/members/${leaving.id}`)).status).toBe(204);
+    const conversation = await createConversation(ws.api, { priority: 'normal' });
+    await dispatch(server, ws.workspaceId);
+    expect(await getConversation(ws.api, conversation.id)).toMatchObject({
+      assigneeId: null,
+      priority: 'high',
+      tags: ['vip', 'follow-up'],
+    });
+    // Webhooks and rules see one update listing the net change of each field, not one per action.
+    const updates = await server.app.db.execute<{ data: { changes: unknown }; actor_type: string }>(sql`
+      select data, actor_type from domain_events
+       where workspace_id = ${ws.workspaceId} and conversation_id = ${conversation.id} and type = 'conversation.updated'`);
+    expect(updates.rows).toEqual([
+      {
+        actor_type: 'automation',
+        data: expect.objectContaining({
+          changes: { tags: { added: ['vip', 'follow-up'], removed: [] }, priority: { from: 'normal', to: 'high' } },
+        }),
+      },
+    ]);
   });
 
   test('add tag and set priority leave an unchanged conversation alone', async () => {

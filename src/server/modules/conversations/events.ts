@@ -11,6 +11,7 @@ import { emitEvents, type NewDomainEvent } from '../events/emit.ts';
 import { applySlaEvents } from '../sla/engine.ts';
 import { memberNames } from '../workspaces/service.ts';
 import { presentEvent } from './presenters.ts';
+import { heldUpdates, mergeChange } from './updates.ts';
 
 export interface Actor {
   type: ActorType;
@@ -66,11 +67,12 @@ export function domainEventsOf(events: NewEvent[]): NewDomainEvent[] {
     }
     if (UPDATE_TYPES.has(e.type)) {
       const update = updates.get(e.conversationId) ?? { event: e, changes: {} };
-      update.changes[e.type.replace(/_changed$/, '')] = e.data ?? {};
+      mergeChange(update.changes, e.type.replace(/_changed$/, ''), e.data ?? {});
       updates.set(e.conversationId, update);
     }
   }
   for (const { event, changes } of updates.values()) {
+    if (Object.keys(changes).length === 0) continue;
     out.push({
       type: 'conversation.updated',
       conversationId: event.conversationId,
@@ -95,7 +97,10 @@ export async function recordEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   if (options.domainEvents !== false) {
-    await emitEvents(tx, workspaceId, domainEventsOf(events));
+    const domain = domainEventsOf(events);
+    const hold = heldUpdates();
+    if (hold) hold.push(...domain.filter((e) => e.type === 'conversation.updated'));
+    await emitEvents(tx, workspaceId, hold ? domain.filter((e) => e.type !== 'conversation.updated') : domain);
     // SLA clocks follow every live change in its transaction; overdue clocks add their breach to the log.
     events = [...events, ...(await applySlaEvents(tx, workspaceId, events))];
   }

@@ -1,5 +1,7 @@
 import type { AutomationActionInput, AutomationActionResult } from '../../../../shared/contracts/automation.ts';
 import { HttpProblem } from '../../../http/problem.ts';
+import { holdingUpdates, mergeUpdates } from '../../conversations/updates.ts';
+import { emitEvents, type NewDomainEvent } from '../../events/emit.ts';
 import { addNote, addTag, assign, setPriority } from './conversation.ts';
 import { escalate, notify, openRecoveryCase, sendWebhook } from './handoff.ts';
 import { sendSurvey } from './send-survey.ts';
@@ -37,18 +39,26 @@ function failure(error: unknown): ActionOutcome {
 
 /**
  * Runs a rule's actions in order, each in its own savepoint: a failing action leaves no
- * partial write behind, is logged with its reason, and the actions after it still run.
+ * partial write behind, is logged with its reason, and the actions after it still run. The
+ * changes they make to a conversation are reported as one `conversation.updated` (webhooks
+ * and other rules see one update listing them all, not one per action).
  */
 export async function runActions(
   env: Omit<ActionEnv, 'now'>,
   actions: AutomationActionInput[],
 ): Promise<AutomationActionResult[]> {
   const results: AutomationActionResult[] = [];
+  const updates: NewDomainEvent[] = [];
   for (const action of actions) {
     try {
       const now = env.clock();
-      const outcome = await env.tx.transaction((sp) => perform({ ...env, tx: sp, now }, action));
-      results.push({ type: action.type, ...outcome });
+      const outcome = await env.tx.transaction(async (sp) => {
+        const held = await holdingUpdates(() => perform({ ...env, tx: sp, now }, action));
+        // Only once the action's savepoint holds: a failed action's changes are not reported.
+        return { outcome: held.result, updates: held.updates };
+      });
+      updates.push(...outcome.updates);
+      results.push({ type: action.type, ...outcome.outcome });
     } catch (error) {
       const outcome = failure(error);
       if (outcome.code === 'failed')
@@ -56,5 +66,6 @@ export async function runActions(
       results.push({ type: action.type, ...outcome });
     }
   }
+  await emitEvents(env.tx, env.workspaceId, mergeUpdates(updates));
   return results;
 }
