@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { dispatchPendingEvents } from '../../src/server/modules/events/dispatch.ts';
 import { eventHandlers } from '../../src/server/modules/events/handlers.ts';
@@ -251,6 +252,52 @@ describe('delivery', () => {
     await api.patch(`/api/v1/webhooks/${hook.id}`, { enabled: false });
     expectProblem(await api.post(`/api/v1/webhooks/${hook.id}/test`), 409, 'enabled');
     expectProblem(await api.post(`/api/v1/webhooks/deliveries/${ping.id}/retry`), 409, 'enabled');
+  });
+
+  test('a rotation with an overlap signs with both secrets until the old one expires', async () => {
+    const target = await receiver();
+    const hook = await createWebhook({ url: target.url }, target);
+    const old = target.secret;
+    const before = Date.now();
+    const rotated = expectStatus(
+      await api.post<WebhookWithSecret>(`/api/v1/webhooks/${hook.id}/rotate-secret`, { previousSecretHours: 24 }),
+      200,
+    );
+    target.secret = rotated.secret;
+    const expires = new Date(rotated.previousSecretExpiresAt ?? 0).getTime();
+    expect(expires - before).toBeGreaterThanOrEqual(24 * 3_600_000 - 1000);
+    expect(expires - before).toBeLessThan(24 * 3_600_000 + 60_000);
+    expect(expectStatus(await api.get<Webhook>(`/api/v1/webhooks/${hook.id}`), 200).previousSecretExpiresAt).toBe(
+      rotated.previousSecretExpiresAt,
+    );
+    expectStatus(await api.post(`/api/v1/webhooks/${hook.id}/test`), 201);
+    await deliverNow();
+    const [request] = target.received;
+    // A receiver that still has the old secret accepts the request, and so does one with the new secret.
+    expect(request?.headers['webhook-signature']?.toString().split(' ')).toHaveLength(2);
+    expect(verifyStandardWebhook(rotated.secret, request?.headers ?? {}, request?.body ?? '')).toBe(true);
+    expect(verifyStandardWebhook(old, request?.headers ?? {}, request?.body ?? '')).toBe(true);
+
+    // Once the overlap is over (here: moved into the past), only the new secret signs.
+    await server.app.db.execute(
+      sql`update webhook_endpoints set previous_secret_expires_at = now() - interval '1 second' where id = ${hook.id}`,
+    );
+    expect(expectStatus(await api.get<Webhook>(`/api/v1/webhooks/${hook.id}`), 200).previousSecretExpiresAt).toBeNull();
+    expectStatus(await api.post(`/api/v1/webhooks/${hook.id}/test`), 201);
+    await deliverNow();
+    const latest = target.received[1];
+    expect(latest?.headers['webhook-signature']?.toString().split(' ')).toHaveLength(1);
+    expect(verifyStandardWebhook(old, latest?.headers ?? {}, latest?.body ?? '')).toBe(false);
+    expect(verifyStandardWebhook(rotated.secret, latest?.headers ?? {}, latest?.body ?? '')).toBe(true);
+
+    // A rotation without an overlap retires the old secret at once; a bad overlap is a 400 naming the field.
+    const plain = expectStatus(await api.post<WebhookWithSecret>(`/api/v1/webhooks/${hook.id}/rotate-secret`), 200);
+    expect(plain.previousSecretExpiresAt).toBeNull();
+    expectProblem(
+      await api.post(`/api/v1/webhooks/${hook.id}/rotate-secret`, { previousSecretHours: 500 }),
+      400,
+      'body.previousSecretHours',
+    );
   });
 
   test('a failing receiver gets retries with growing delays, then the delivery fails; a manual retry succeeds', async () => {

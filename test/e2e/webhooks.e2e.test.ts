@@ -6,7 +6,7 @@ import { getPreferences } from '../../src/server/modules/notifications/service.t
 import { startWebhookDeliverer } from '../../src/server/modules/webhooks/deliverer.ts';
 import type { Webhook } from '../../src/shared/contracts/webhooks.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
+import { startWebhookReceiver, verifyStandardWebhook, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { apiClient, buildWebApp, launchBrowser, screenshot } from './support.ts';
 
 describe('webhooks settings and the notification bell', () => {
@@ -128,11 +128,31 @@ describe('webhooks settings and the notification bell', () => {
     ]);
     await page.keyboard.press('Escape');
 
+    // Rotating keeps the old secret signing for a day (checked by default): the receiver still holding it accepts.
+    const oldSecret = receiver.secret;
+    await card.getByRole('button', { name: /^操作: / }).click();
+    await page.getByRole('menuitem', { name: 'シークレットを再発行' }).click();
+    expect(await page.getByTestId('webhook-rotate-overlap').isChecked()).toBe(true);
+    await screenshot(page, 'ja-webhook-rotate');
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('webhook-secret-overlap').waitFor();
+    const rotated = (await page.getByTestId('webhook-secret').textContent()) ?? '';
+    expect(rotated).not.toBe(oldSecret);
+    await page.getByTestId('webhook-secret-close').click();
+    await card.getByTestId('webhook-overlap').waitFor();
+    await card.getByTestId('webhook-test').click();
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(3);
+    const signed = receiver.received[2];
+    expect(verifyStandardWebhook(oldSecret, signed?.headers ?? {}, signed?.body ?? '')).toBe(true);
+    expect(verifyStandardWebhook(rotated, signed?.headers ?? {}, signed?.body ?? '')).toBe(true);
+    receiver.secret = rotated;
+    await screenshot(page, 'ja-webhooks-overlap');
+
     await page.getByTestId('language-en').click();
     await page.getByText('Last delivery').first().waitFor();
     await screenshot(page, 'en-webhooks');
     await card.getByTestId('webhook-log').click();
-    await expect.poll(() => page.getByTestId('delivery-log').getByText('Succeeded').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('delivery-log').getByText('Succeeded').count()).toBe(3);
     const pingRow = rows.filter({ has: page.getByText('Test', { exact: true }) });
     await pingRow.getByRole('button').first().click();
     await pingRow.getByTestId('delivery-attempt').first().waitFor();

@@ -92,10 +92,22 @@ export const Webhook = z.object({
     .nullable(),
   /** Deliveries of the last 24 hours by outcome (pending counts those still retrying). */
   recent: z.object({ succeeded: z.number().int(), failed: z.number().int(), pending: z.number().int() }),
+  /** Until when the secret before the last rotation still signs requests too (null: only the current one does). */
+  previousSecretExpiresAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Webhook = z.infer<typeof Webhook>;
+
+/**
+ * Rotation. `previousSecretHours` (0–168, default 0): how long the old secret keeps signing requests
+ * beside the new one (each request then carries both signatures), so a receiver can switch without
+ * rejecting anything; 0 retires it at once.
+ */
+export const RotateWebhookSecretInput = z
+  .object({ previousSecretHours: z.number().int().min(0).max(168).optional() })
+  .optional();
+export type RotateWebhookSecretInput = z.infer<typeof RotateWebhookSecretInput>;
 
 /** Returned by create and rotate-secret only: the signing secret, "whsec_" + base64 of 32 random bytes. */
 export const WebhookWithSecret = Webhook.extend({ secret: z.string() });

@@ -53,7 +53,8 @@ export function useDeleteWebhook() {
 
 export function useRotateWebhookSecret() {
   return useWrite(
-    (id: string) => api<WebhookWithSecret>(`/webhooks/${id}/rotate-secret`, { method: 'POST' }),
+    ({ id, previousSecretHours }: { id: string; previousSecretHours: number }) =>
+      api<WebhookWithSecret>(`/webhooks/${id}/rotate-secret`, { method: 'POST', body: { previousSecretHours } }),
     [webhookKeys.all],
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from './ErrorState.tsx';
 
@@ -11,6 +12,8 @@ interface ConfirmDialogProps {
   error?: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** Choices that go with the action (under the message). */
+  children?: ReactNode;
 }
 
 /** "Are you sure?" for actions that cannot be undone. */
@@ -23,12 +26,14 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onClose,
+  children,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack gap="md">
         <Text size="sm">{message}</Text>
+        {children}
         {error ? <ErrorState error={error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

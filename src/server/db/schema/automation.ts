@@ -67,6 +67,9 @@ export const webhookEndpoints = pgTable(
     /** Event types delivered (domain event types); empty means every type. */
     eventTypes: text('event_types').array().notNull().default(sql`'{}'::text[]`),
     secret: text('secret').notNull(),
+    /** After a rotation with an overlap: the old secret, which also signs requests until it expires. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: tz('previous_secret_expires_at'),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),

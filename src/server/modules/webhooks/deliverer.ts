@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.ts';
-import { type DeliveryRow, type EndpointRow, messageIdOf } from './presenters.ts';
+import { type DeliveryRow, type EndpointRow, messageIdOf, signingSecrets } from './presenters.ts';
 import { type AttemptOutcome, postWebhook } from './send.ts';
 import { signedHeaders } from './signature.ts';
 
@@ -135,7 +135,7 @@ async function deliverOne(app: AppContext, row: DeliveryRow, endpoint: EndpointR
   const headers = {
     'content-type': 'application/json',
     'user-agent': USER_AGENT,
-    ...signedHeaders(endpoint.secret, messageIdOf(row), attemptAt, body),
+    ...signedHeaders(signingSecrets(endpoint, attemptAt), messageIdOf(row), attemptAt, body),
   };
   const outcome = await postWebhook(endpoint.url, headers, body, {
     allowPrivate: app.config.webhooksAllowPrivate,

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CreateWebhookInput,
+  RotateWebhookSecretInput,
   UpdateWebhookInput,
   Webhook,
   WebhookWithSecret,
@@ -165,16 +166,29 @@ export async function deleteWebhook(app: AppContext, workspaceId: string, endpoi
   });
 }
 
-/** A new signing secret, effective at once (retries still waiting are signed with it). */
+/**
+ * A new signing secret, effective at once (retries still waiting are signed with it). With
+ * `previousSecretHours`, the old one keeps signing too until then: each request carries both
+ * signatures, so the receiver can switch secrets without rejecting a request.
+ */
 export async function rotateWebhookSecret(
   app: AppContext,
   workspaceId: string,
   endpointId: string,
+  input: RotateWebhookSecretInput = {},
 ): Promise<WebhookWithSecret> {
   const secret = generateWebhookSecret();
+  const now = new Date();
+  const hours = input?.previousSecretHours ?? 0;
   const [row] = await app.db
     .update(webhookEndpoints)
-    .set({ secret, updatedAt: new Date() })
+    .set({
+      secret,
+      // In an UPDATE, "secret" on the right is the value before it.
+      previousSecret: hours > 0 ? sql`${webhookEndpoints.secret}` : null,
+      previousSecretExpiresAt: hours > 0 ? new Date(now.getTime() + hours * 3_600_000) : null,
+      updatedAt: now,
+    })
     .where(and(eq(webhookEndpoints.workspaceId, workspaceId), eq(webhookEndpoints.id, endpointId)))
     .returning();
   if (!row) throw notFound('Webhook');

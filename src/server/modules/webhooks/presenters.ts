@@ -12,7 +12,8 @@ export interface EndpointStats {
 
 export const NO_STATS: EndpointStats = { lastDelivery: null, recent: { succeeded: 0, failed: 0, pending: 0 } };
 
-export function presentWebhook(row: EndpointRow, stats: EndpointStats = NO_STATS): Webhook {
+export function presentWebhook(row: EndpointRow, stats: EndpointStats = NO_STATS, now = new Date()): Webhook {
+  const overlap = row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now;
   return {
     id: row.id,
     url: row.url,
@@ -21,6 +22,7 @@ export function presentWebhook(row: EndpointRow, stats: EndpointStats = NO_STATS
     enabled: row.enabled,
     lastDelivery: stats.lastDelivery,
     recent: stats.recent,
+    previousSecretExpiresAt: overlap ? (row.previousSecretExpiresAt as Date).toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -58,4 +60,13 @@ export function presentDelivery(row: DeliveryRow, maxAttempts: number): WebhookD
     createdAt: row.createdAt.toISOString(),
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
   };
+}
+
+/** The secrets that sign a request made at `at`: the current one, and the previous one until it expires. */
+export function signingSecrets(
+  row: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  at: Date,
+): string[] {
+  const previous = row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > at;
+  return previous ? [row.secret, row.previousSecret as string] : [row.secret];
 }

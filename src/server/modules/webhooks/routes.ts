@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParams, page } from '../../../shared/contracts/common.ts';
 import {
   CreateWebhookInput,
+  RotateWebhookSecretInput,
   UpdateWebhookInput,
   Webhook,
   WebhookDelivery,
@@ -89,12 +90,17 @@ export const webhookRoutes = [
     method: 'POST',
     path: '/api/v1/webhooks/{id}/rotate-secret',
     summary: 'Replace the signing secret; the new one is returned this once and signs every request from now on',
+    description:
+      'With `previousSecretHours` (1–168), the old secret keeps signing too until then: each request carries both ' +
+      'signatures (`webhook-signature: v1,<new> v1,<old>`), so the receiver can switch without rejecting anything. ' +
+      'Without it (or 0) the old secret stops at once.',
     tags,
     auth: 'member',
     action: 'admin',
     params: IdParams,
+    body: RotateWebhookSecretInput,
     response: WebhookWithSecret,
-    handler: ({ app, auth, params }) => rotateWebhookSecret(app, auth.workspaceId, params.id),
+    handler: ({ app, auth, params, body }) => rotateWebhookSecret(app, auth.workspaceId, params.id, body),
   }),
   defineRoute({
     method: 'POST',

@@ -25,6 +25,16 @@ describe('Standard Webhooks signatures', () => {
     });
   });
 
+  test('during a rotation overlap, one signature per secret, the current one first, space-separated', () => {
+    const current = generateWebhookSecret();
+    const previous = generateWebhookSecret();
+    const at = new Date(1614265330_000);
+    const headers = signedHeaders([current, previous], 'msg_1', at, '{}');
+    expect(headers['webhook-signature']).toBe(
+      `${signWebhook(current, 'msg_1', 1614265330, '{}')} ${signWebhook(previous, 'msg_1', 1614265330, '{}')}`,
+    );
+  });
+
   test('secrets are whsec_ and 32 random bytes in base64, never the same twice', () => {
     const secrets = Array.from({ length: 20 }, generateWebhookSecret);
     for (const secret of secrets) {

@@ -28,11 +28,18 @@ export interface SignedHeaders {
   'webhook-signature': string;
 }
 
-export function signedHeaders(secret: string, messageId: string, at: Date, body: string): SignedHeaders {
+/** Signed with each secret given (the current one first): the signatures are space-separated, as the scheme allows. */
+export function signedHeaders(
+  secrets: string | readonly string[],
+  messageId: string,
+  at: Date,
+  body: string,
+): SignedHeaders {
   const timestamp = Math.floor(at.getTime() / 1000);
+  const keys = typeof secrets === 'string' ? [secrets] : secrets;
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signWebhook(secret, messageId, timestamp, body),
+    'webhook-signature': keys.map((secret) => signWebhook(secret, messageId, timestamp, body)).join(' '),
   };
 }

@@ -40,7 +40,14 @@ export const webhooksEn: typeof webhooksJa = {
       'Every request is signed the Standard Webhooks way: compute the HMAC-SHA256 of “webhook-id.webhook-timestamp.body” with this secret and compare it with the webhook-signature header (v1,…).',
     rotate: 'Rotate secret',
     rotateConfirm:
-      'Rotate the secret of “{{name}}”? The current secret stops working at once; every delivery from now on (retries included) is signed with the new one.',
+      'Rotate the secret of “{{name}}”? Every delivery from now on (retries included) is signed with the new one.',
+    overlap: 'Keep signing with the old secret too for {{hours}} hours',
+    overlapHint:
+      'Each request then carries both signatures, so the receiver accepts requests while you switch it to the new secret. Unchecked, the old secret stops working at once.',
+    overlapUntil:
+      'The old secret also signs every request until {{time}}. Switch the receiver to this one before then.',
+    overlapBadge: 'Old secret until {{time}}',
+    overlapBadgeHint: 'After a rotation, requests are signed with both the new and the old secret until then.',
     rotated: 'Secret rotated',
     test: 'Send test',
     testSent: 'Test sent. Its result appears in the delivery log.',

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconDots,
   IconKey,
@@ -32,13 +32,18 @@ import { NoPermission } from '../../../components/NoPermission.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { describeError } from '../../../lib/errors.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { canAdminister } from '../../../lib/permissions.ts';
+import { useLocale } from '../../../lib/useLocale.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge.tsx';
 import { eventLabel } from './eventTypes.ts';
 import { WebhookDialog } from './WebhookDialog.tsx';
 import { WebhookSecretDialog } from './WebhookSecretDialog.tsx';
+
+/** How long a rotated secret keeps signing beside the new one, when the admin keeps the overlap. */
+const OVERLAP_HOURS = 24;
 
 const SHOWN_EVENTS = 4;
 
@@ -92,6 +97,7 @@ function WebhookCard({
   onDelete(): void;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const test = useTestWebhook();
   const setEnabled = useSetWebhookEnabled();
   const last = webhook.lastDelivery;
@@ -113,6 +119,13 @@ function WebhookCard({
               <Badge variant="light" color="gray" size="sm">
                 {t('webhooks.paused')}
               </Badge>
+            )}
+            {webhook.previousSecretExpiresAt && (
+              <Tooltip label={t('webhooks.overlapBadgeHint')} multiline maw={300}>
+                <Badge variant="light" color="blue" size="sm" style={{ flexShrink: 0 }} data-testid="webhook-overlap">
+                  {t('webhooks.overlapBadge', { time: formatDateTime(webhook.previousSecretExpiresAt, locale) })}
+                </Badge>
+              </Tooltip>
             )}
           </Group>
           {webhook.description && (
@@ -224,7 +237,9 @@ export function WebhooksSettings() {
   const [logOf, setLogOf] = useState<string | null>(null);
   const [rotating, setRotating] = useState<Webhook | null>(null);
   const [deleting, setDeleting] = useState<Webhook | null>(null);
-  const [secret, setSecret] = useState<string | null>(null);
+  const [secret, setSecret] = useState<{ secret: string; previousUntil?: string | null } | null>(null);
+  // Rotating keeps the old secret signing for a day by default, so receivers switch without rejecting anything.
+  const [overlap, setOverlap] = useState(true);
 
   if (!admin) {
     return (
@@ -280,10 +295,16 @@ export function WebhooksSettings() {
         <WebhookDialog
           webhook={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onCreated={setSecret}
+          onCreated={(created) => setSecret({ secret: created })}
         />
       )}
-      {secret && <WebhookSecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {secret && (
+        <WebhookSecretDialog
+          secret={secret.secret}
+          previousUntil={secret.previousUntil ?? null}
+          onClose={() => setSecret(null)}
+        />
+      )}
       <DeliveryLog webhook={webhooks.data?.find((w) => w.id === logOf) ?? null} onClose={() => setLogOf(null)} />
       <ConfirmDialog
         opened={rotating !== null}
@@ -298,15 +319,26 @@ export function WebhooksSettings() {
         }}
         onConfirm={() =>
           rotating &&
-          rotate.mutate(rotating.id, {
-            onSuccess: (rotated) => {
-              notifySuccess(t('webhooks.rotated'));
-              setRotating(null);
-              setSecret(rotated.secret);
+          rotate.mutate(
+            { id: rotating.id, previousSecretHours: overlap ? OVERLAP_HOURS : 0 },
+            {
+              onSuccess: (rotated) => {
+                notifySuccess(t('webhooks.rotated'));
+                setRotating(null);
+                setSecret({ secret: rotated.secret, previousUntil: rotated.previousSecretExpiresAt });
+              },
             },
-          })
+          )
         }
-      />
+      >
+        <Checkbox
+          checked={overlap}
+          onChange={(event) => setOverlap(event.currentTarget.checked)}
+          label={t('webhooks.overlap', { hours: OVERLAP_HOURS })}
+          description={t('webhooks.overlapHint')}
+          data-testid="webhook-rotate-overlap"
+        />
+      </ConfirmDialog>
       <ConfirmDeleteDialog
         item={deleting ? { id: deleting.id, name: nameOf(deleting) } : null}
         remove={remove}
