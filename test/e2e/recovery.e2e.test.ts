@@ -156,6 +156,23 @@ describe('service recovery in the web app', () => {
     expect(detail).toMatchObject({ status: 'closed', outcome: 'recovered', closedAt: expect.any(String) });
     expect(detail.events.map((e) => e.type)).toEqual(['opened', 'status_changed', 'closed']);
 
+    // Or dragged: case #2 from "new" to "contacted".
+    const second = newColumn.locator('[data-testid="recovery-card"][data-case="2"]');
+    const contactedColumn = page.getByTestId('recovery-column-contacted');
+    await second.dragTo(contactedColumn);
+    await contactedColumn.locator('[data-testid="recovery-card"][data-case="2"]').waitFor();
+    await expect.poll(() => second.count()).toBe(0);
+    const moved = expectStatus(await api.get<RecoveryCaseDetail>(`/api/v1/recovery/cases/${cases[1]?.id}`), 200);
+    expect(moved.status).toBe('contacted');
+    // Dropped on "closed", a case asks for its outcome first, as the menu does; cancelling leaves it where it was.
+    await contactedColumn.locator('[data-testid="recovery-card"][data-case="2"]').dragTo(closedColumn);
+    await page.getByTestId('close-outcome-recovered').waitFor();
+    await page.keyboard.press('Escape');
+    await contactedColumn.locator('[data-testid="recovery-card"][data-case="2"]').waitFor();
+    expect(expectStatus(await api.get<RecoveryCaseDetail>(`/api/v1/recovery/cases/${cases[1]?.id}`), 200).status).toBe(
+      'contacted',
+    );
+
     await page.getByTestId('language-en').click();
     await expect.poll(() => closed.getByTestId('case-outcome').textContent()).toBe('Recovered');
     await screenshot(page, 'en-recovery-board');

@@ -1,4 +1,11 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { Conversation } from '../../shared/contracts/conversations.ts';
 import type {
   CloseRecoveryCaseInput,
@@ -80,21 +87,34 @@ export function useCase(id: string) {
   });
 }
 
-/** A write on one case: its page takes the answer at once; lists, timelines and figures refresh. */
+/** After a write on a case: its page takes the answer at once; lists, timelines and figures refresh. */
+async function refreshAfterCaseWrite(queryClient: QueryClient, id: string, result: unknown): Promise<void> {
+  const detail = result as Partial<RecoveryCaseDetail> & { case?: RecoveryCaseDetail };
+  const fresh = detail.case ?? (detail.playbook ? (detail as RecoveryCaseDetail) : null);
+  if (fresh) queryClient.setQueryData(recoveryKeys.detail(id), fresh);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: recoveryKeys.cases }),
+    queryClient.invalidateQueries({ queryKey: recoveryKeys.metrics }),
+    queryClient.invalidateQueries({ queryKey: ['contacts', 'timeline'] }),
+  ]);
+}
+
+/** A write on one case. */
 function useCaseWrite<Input, Output>(id: string, write: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
-    onSuccess: async (result) => {
-      const detail = result as unknown as Partial<RecoveryCaseDetail> & { case?: RecoveryCaseDetail };
-      const fresh = detail.case ?? (detail.playbook ? (detail as RecoveryCaseDetail) : null);
-      if (fresh) queryClient.setQueryData(recoveryKeys.detail(id), fresh);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: recoveryKeys.cases }),
-        queryClient.invalidateQueries({ queryKey: recoveryKeys.metrics }),
-        queryClient.invalidateQueries({ queryKey: ['contacts', 'timeline'] }),
-      ]);
-    },
+    onSuccess: (result) => refreshAfterCaseWrite(queryClient, id, result),
+  });
+}
+
+/** Any case of the board to another open column (drag and drop); closing asks for the outcome (useCloseCase). */
+export function useMoveCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: RecoveryCaseStatus }) =>
+      api<RecoveryCaseDetail>(`/recovery/cases/${id}`, { method: 'PATCH', body: { status } }),
+    onSuccess: (result, { id }) => refreshAfterCaseWrite(queryClient, id, result),
   });
 }
 

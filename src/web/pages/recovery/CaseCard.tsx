@@ -1,14 +1,20 @@
 import { Anchor, Avatar, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecoveryCase } from '../../../shared/contracts/recovery.ts';
 import { ChannelIcon } from '../../components/ChannelIcon.tsx';
+import { startCaseDrag } from './dragCase.ts';
 import { DueLine, OutcomeBadge, TriggerBadge } from './look.tsx';
 import { MoveMenu } from './MoveMenu.tsx';
 
-/** A case on the board: customer, what opened it, owner, due time, progress and the move menu. */
+/**
+ * A case on the board: customer, what opened it, owner, due time, progress and the move menu.
+ * It can be dragged to another column too (the move menu is the keyboard's way).
+ */
 export function CaseCard({ item, canWrite }: { item: RecoveryCase; canWrite: boolean }) {
   const { t } = useTranslation();
+  const [dragging, setDragging] = useState(false);
   const name = item.contact?.name || item.contact?.email || t('customers.noName');
   const text = item.trigger.comment || item.reason;
   return (
@@ -18,8 +24,16 @@ export function CaseCard({ item, canWrite }: { item: RecoveryCase; canWrite: boo
       p="sm"
       data-testid="recovery-card"
       data-case={item.number}
+      draggable={canWrite}
+      onDragStart={(event) => {
+        startCaseDrag(event, item);
+        setDragging(true);
+      }}
+      onDragEnd={() => setDragging(false)}
       style={{
         borderLeft: `4px solid var(--mantine-color-${item.overdue ? 'red-6' : 'gray-3'})`,
+        cursor: canWrite ? 'grab' : undefined,
+        opacity: dragging ? 0.5 : 1,
       }}
     >
       <Stack gap={6}>

@@ -1,28 +1,35 @@
 import { Badge, Box, Button, Group, SegmentedControl, Skeleton, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconChartBar, IconLifebuoy, IconSettings } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RECOVERY_CASE_STATUSES, type RecoveryCaseStatus } from '../../../shared/contracts/recovery.ts';
-import { type CaseQuery, useCases } from '../../api/recovery.ts';
+import { type CaseQuery, useCases, useMoveCase } from '../../api/recovery.ts';
 import { useSession } from '../../api/session.ts';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Page } from '../../components/Page.tsx';
+import { describeError } from '../../lib/errors.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { canManage } from '../../lib/permissions.ts';
 import { STATUS_COLOR } from '../../lib/recoveryEvents.ts';
 import { periodRange } from '../insights/period.ts';
 import { CaseCard } from './CaseCard.tsx';
+import { CloseCaseDialog } from './CloseCaseDialog.tsx';
+import { type DraggedCase, droppedCase, isCaseDrag } from './dragCase.ts';
 
 interface ColumnProps {
   status: RecoveryCaseStatus;
   query: CaseQuery;
   canWrite: boolean;
+  /** A card of another column was dropped here. */
+  onDropCase: (item: DraggedCase, to: RecoveryCaseStatus) => void;
 }
 
 /** One column of the board, its cases newest first, 30 at a time. */
-function Column({ status, query, canWrite }: ColumnProps) {
+function Column({ status, query, canWrite, onDropCase }: ColumnProps) {
   const { t } = useTranslation();
+  const [over, setOver] = useState(false);
   const cases = useCases(query, { limit: 30, refetch: true });
   const items = cases.data?.pages.flatMap((page) => page.data) ?? [];
   const more = cases.hasNextPage;
@@ -31,9 +38,35 @@ function Column({ status, query, canWrite }: ColumnProps) {
       component="section"
       aria-label={t(`recovery.status.${status}`)}
       data-testid={`recovery-column-${status}`}
-      bg="gray.0"
+      bg={over ? 'koe.0' : 'gray.0'}
       p="xs"
-      style={{ borderRadius: 'var(--mantine-radius-md)', minWidth: 0, display: 'flex', flexDirection: 'column' }}
+      data-drop-target={over || undefined}
+      onDragOver={(event) => {
+        if (!canWrite || !isCaseDrag(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        setOver(true);
+      }}
+      onDragLeave={(event) => {
+        // Leaving for one of the column's own cards is not leaving the column.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(event) => {
+        setOver(false);
+        const item = droppedCase(event);
+        if (!item) return;
+        event.preventDefault();
+        onDropCase(item, status);
+      }}
+      style={{
+        borderRadius: 'var(--mantine-radius-md)',
+        minWidth: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        outline: over ? '2px dashed var(--mantine-color-koe-4)' : '2px dashed transparent',
+        outlineOffset: -2,
+        transition: 'background-color 120ms, outline-color 120ms',
+      }}
     >
       <Group justify="space-between" px={4} pb="xs" wrap="nowrap">
         <Group gap={6} wrap="nowrap">
@@ -119,6 +152,18 @@ export function RecoveryBoardPage() {
       : { ...base, status: [status] };
   const columns = RECOVERY_CASE_STATUSES.filter((status) => !(overdueOnly && status === 'closed'));
   const empty = any.isSuccess && (any.data.pages[0]?.data.length ?? 0) === 0;
+  const move = useMoveCase();
+  const [closing, setClosing] = useState<DraggedCase | null>(null);
+  const onDropCase = (item: DraggedCase, to: RecoveryCaseStatus) => {
+    if (item.status === to) return;
+    // Closing asks for the outcome first, as the move menu does.
+    if (to === 'closed') setClosing(item);
+    else
+      move.mutate(
+        { id: item.id, status: to },
+        { onError: (error) => notifyError(t('errors.title'), describeError(error, t)) },
+      );
+  };
 
   return (
     <Page
@@ -171,11 +216,18 @@ export function RecoveryBoardPage() {
             }}
           >
             {columns.map((status) => (
-              <Column key={status} status={status} query={queryOf(status)} canWrite={canWrite} />
+              <Column
+                key={status}
+                status={status}
+                query={queryOf(status)}
+                canWrite={canWrite}
+                onDropCase={onDropCase}
+              />
             ))}
           </Box>
         </Stack>
       )}
+      {closing && <CloseCaseDialog caseId={closing.id} number={closing.number} onClose={() => setClosing(null)} />}
     </Page>
   );
 }
