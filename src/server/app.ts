@@ -76,6 +76,9 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
       new HttpProblem(429, 'Too many requests', `Retry after ${Math.ceil(context.ttl / 1000)} s.`),
   });
 
+  // CSV uploads (imports) reach their route as a stream: it saves and checks the file itself.
+  fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');

@@ -5,6 +5,7 @@ import { conversationRoutes } from './modules/conversations/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { emailRoutes } from './modules/email/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { insightRoutes } from './modules/insights/routes.ts';
 import { recoveryMetricsRoutes } from './modules/metrics/recovery-routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
@@ -33,6 +34,7 @@ export const apiRoutes: RouteSpec[] = [
   ...segmentRoutes,
   ...emailRoutes,
   ...exportRoutes,
+  ...importRoutes,
   ...metricsRoutes,
   ...slaMetricsRoutes,
   ...recoveryMetricsRoutes,

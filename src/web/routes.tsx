@@ -219,6 +219,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'import',
+                ...later(
+                  () => import('./pages/settings/imports/ImportSettings.tsx'),
+                  (m) => m.ImportSettings,
+                ),
+              },
+              {
                 path: 'outbox',
                 ...later(
                   () => import('./pages/settings/OutboxSettings.tsx'),

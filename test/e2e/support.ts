@@ -67,3 +67,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** A page in a 1440 × 900 window of a new browser context, in the given browser language. */
+export async function newPage(browser: Browser, locale: 'ja-JP' | 'en-US' = 'ja-JP'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+  return context.newPage();
+}
+
+/** Opens `path` of the server, logs in as its workspace's owner there, and picks the app's language. */
+export async function logIn(
+  page: Page,
+  server: { url: string; owner: { email: string; password: string } },
+  path: string,
+  language: 'ja' | 'en' = 'ja',
+): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.getByTestId('login-email').fill(server.owner.email);
+  await page.getByTestId('login-password').fill(server.owner.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(`language-${language}`).click();
+}

@@ -133,6 +133,21 @@ export interface ImportSummary {
   seconds: number;
 }
 
+/** An import started from the web app (POST /api/v1/imports/{kind}): progress, then its summary. */
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  status: 'running' | 'succeeded' | 'failed';
+  /** Rows read so far, of `total` (the file's lines but the header). */
+  done: number;
+  total: number;
+  summary: ImportSummary | null;
+  /** Why a failed import stopped (the batches written before it are kept). */
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
 export const EXPORT_KINDS = ['conversations', 'responses'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, 'must be conversations or responses');
 export type ExportKind = z.infer<typeof ExportKind>;

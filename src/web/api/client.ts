@@ -40,6 +40,8 @@ type QueryValue = string | number | boolean | null | undefined | readonly string
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (an import's CSV), with its content type, instead of a JSON body. */
+  raw?: { data: Blob; type: string };
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
 }
@@ -80,7 +82,8 @@ function isProblem(value: unknown): value is Problem {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.type;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie('koe_csrf') ?? csrfFromSession;
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -91,7 +94,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

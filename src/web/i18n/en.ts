@@ -2,6 +2,7 @@ import { automationEn } from './automation/en.ts';
 import { calendarsEn } from './calendars/en.ts';
 import { deliveryEn } from './delivery/en.ts';
 import { feedbackEn } from './feedback/en.ts';
+import { importsEn } from './imports/en.ts';
 import { insightsEn } from './insights/en.ts';
 import type { ja } from './ja.ts';
 import { notificationsEn } from './notifications/en.ts';
@@ -377,6 +378,7 @@ export const en: Messages = {
   ...calendarsEn,
   ...automationEn,
   ...webhooksEn,
+  ...importsEn,
   ...notificationsEn,
   ...insightsEn,
   ...recoveryEn,

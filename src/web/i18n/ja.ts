@@ -2,6 +2,7 @@ import { automationJa } from './automation/ja.ts';
 import { calendarsJa } from './calendars/ja.ts';
 import { deliveryJa } from './delivery/ja.ts';
 import { feedbackJa } from './feedback/ja.ts';
+import { importsJa } from './imports/ja.ts';
 import { insightsJa } from './insights/ja.ts';
 import { notificationsJa } from './notifications/ja.ts';
 import { recoveryJa } from './recovery/ja.ts';
@@ -372,6 +373,7 @@ export const ja = {
   ...calendarsJa,
   ...automationJa,
   ...webhooksJa,
+  ...importsJa,
   ...notificationsJa,
   ...insightsJa,
   ...recoveryJa,

@@ -5,6 +5,7 @@ import {
   IconCalendarTime,
   IconClipboardList,
   IconClockHour4,
+  IconFileImport,
   IconFilter,
   IconKey,
   IconLifebuoy,
@@ -32,6 +33,7 @@ export function SettingsLayout() {
     { to: '/settings/api-keys', label: t('settings.apiKeys'), icon: IconKey },
     { to: '/settings/automation', label: t('automation.nav'), icon: IconRobot },
     { to: '/settings/webhooks', label: t('webhooks.nav'), icon: IconWebhook },
+    { to: '/settings/import', label: t('imports.nav'), icon: IconFileImport },
     { to: '/settings/goals', label: t('insights.goals.pageTitle'), icon: IconTarget },
     { to: '/settings/recovery', label: t('recovery.settings.nav'), icon: IconLifebuoy },
   ];

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Id } from '../../../shared/contracts/common.ts';
+import { ImportKind } from '../../../shared/contracts/exports.ts';
+import { defineRoute } from '../../http/route.ts';
+import { getImportJob, MAX_UPLOAD_BYTES, startImportJob } from './jobs.ts';
+
+const tags = ['Imports'];
+
+/** CSV imports from the web app, for admins: the same files and rules as `koe import`. */
+export const importRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/imports/{kind}',
+    summary: 'Import a CSV file of conversations or survey responses (sent as text/csv); runs in the background',
+    description:
+      `The body is the file itself, \`content-type: text/csv\`, at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; ` +
+      'its columns are those of `koe import` (README "Import and export"). A file whose header cannot be imported ' +
+      'is a 400 naming `body`, before anything is written. The answer (202) is the import: poll ' +
+      '`GET /api/v1/imports/{id}` for the rows done and, at the end, the summary with every rejected row.',
+    tags,
+    auth: 'member',
+    action: 'admin',
+    params: z.object({ kind: ImportKind }),
+    status: 202,
+    handler: ({ app, auth, params, request }) => startImportJob(app.db, auth.workspaceId, params.kind, request.body),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/imports/{id}',
+    summary: 'An import: rows done of the total, then its summary (kept one hour after it ends)',
+    tags,
+    auth: 'member',
+    action: 'admin',
+    params: z.object({ id: Id }),
+    handler: async ({ auth, params }) => getImportJob(auth.workspaceId, params.id),
+  }),
+];

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ImportJob } from '../../src/shared/contracts/exports.ts';
+import { addMember, createTestWorkspace, expectStatus, type TestWorkspace } from '../support/factories.ts';
+import { conversationLines, RESPONSE_HEADER } from '../support/imports.ts';
+import { expectProblem } from '../support/problems.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let ws: TestWorkspace;
+beforeAll(async () => {
+  server = await startTestServer();
+  ws = await createTestWorkspace(server);
+});
+afterAll(() => server?.close());
+
+/** A CSV file sent as the web app sends it: the body, text/csv. */
+const upload = (kind: string, lines: string[] | string, contentType = 'text/csv') =>
+  ws.api.request<ImportJob>('POST', `/api/v1/imports/${kind}`, {
+    raw: { data: Array.isArray(lines) ? `${lines.join('\n')}\n` : lines, contentType },
+  });
+
+async function finished(id: string): Promise<ImportJob> {
+  for (let i = 0; i < 200; i++) {
+    const job = expectStatus(await ws.api.get<ImportJob>(`/api/v1/imports/${id}`), 200);
+    if (job.status !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the import did not finish');
+}
+
+describe('imports from the web app', () => {
+  test('a conversations file: accepted at once, then the summary with every rejected row by line and field', async () => {
+    const started = expectStatus(await upload('conversations', conversationLines(ws.owner.email)), 202);
+    expect(started).toMatchObject({ kind: 'conversations', status: 'running', summary: null });
+    const job = await finished(started.id);
+    expect(job).toMatchObject({ status: 'succeeded', done: 8, total: 8, error: null });
+    expect(job.summary).toMatchObject({ rows: 8, created: 5, rejected: 3 });
+    expect(job.summary?.errors.map(({ line, field }) => [line, field])).toEqual([
+      [3, 'channel'],
+      [5, 'resolved_at'],
+      [7, 'reopens'],
+    ]);
+    const listed = expectStatus(await ws.api.get<{ data: unknown[] }>('/api/v1/conversations?limit=50'), 200).data;
+    expect(listed).toHaveLength(5);
+
+    // The same file again changes nothing: rows are matched by external_id.
+    const again = await finished(
+      expectStatus(await upload('conversations', conversationLines(ws.owner.email)), 202).id,
+    );
+    expect(again.summary).toMatchObject({ created: 0, unchanged: 5, rejected: 3 });
+  });
+
+  test('a file that cannot be imported is a 400 naming the body, and nothing is written', async () => {
+    const before = expectStatus(await ws.api.get<{ data: unknown[] }>('/api/v1/conversations?limit=50'), 200).data;
+    expectProblem(await upload('responses', ['id,score', '1,5']), 400, 'body');
+    expectProblem(await upload('responses', ''), 400, 'body');
+    expectProblem(await upload('responses', '{"rows":[]}', 'application/json'), 400, 'body');
+    expectProblem(await upload('contacts', [RESPONSE_HEADER]), 404, 'params.kind');
+    const after = expectStatus(await ws.api.get<{ data: unknown[] }>('/api/v1/conversations?limit=50'), 200).data;
+    expect(after).toHaveLength(before.length);
+  });
+
+  test('admins only, and an import is read only by its own workspace', async () => {
+    const agent = await addMember(server, ws.api, 'agent');
+    expectProblem(await agent.session.post('/api/v1/imports/responses', {}), 403);
+    const job = expectStatus(
+      await upload('responses', [RESPONSE_HEADER, 'R-1,csat,4,,2025-04-01T12:00:00+09:00,,,,']),
+      202,
+    );
+    expect((await finished(job.id)).summary).toMatchObject({ created: 1, rejected: 0 });
+    const other = await createTestWorkspace(server);
+    expectProblem(await other.api.get(`/api/v1/imports/${job.id}`), 404);
+  });
+});

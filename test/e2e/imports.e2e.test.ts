@@ -1,0 +1,57 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationLines, tempDir } from '../support/imports.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { apiClient, buildWebApp, launchBrowser, logIn, newPage, screenshot } from './support.ts';
+
+describe('Settings → Import', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    await buildWebApp();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    dir.remove();
+  });
+
+  it('imports a CSV of conversations with progress, then lists the rows it could not take by line and column', async () => {
+    await logIn(page, server, '/settings/import');
+    await page.getByTestId('import-start').waitFor();
+    // Nothing to start without a file.
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
+    // Eight rows: five good, three refused (lines 3, 5 and 7), one kept with a note (line 6).
+    const file = dir.file('helpdesk-export.csv', conversationLines(server.owner.email));
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await screenshot(page, 'ja-import');
+    await page.getByTestId('import-start').click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-created').textContent()).toContain('5');
+    expect(await page.getByTestId('import-rejected').textContent()).toContain('3');
+    const errors = page.getByTestId('import-errors').locator('tbody tr');
+    expect(await errors.count()).toBe(3);
+    expect((await errors.allTextContents()).map((row) => row.slice(0, 1))).toEqual(['3', '5', '7']);
+    expect(await page.getByTestId('import-warnings').locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'ja-import-done');
+
+    // The conversations are there.
+    const call = apiClient(server.url, server.apiKey);
+    const list = await call<{ data: { subject: string }[] }>('GET', '/conversations?limit=50');
+    expect(list.data).toHaveLength(5);
+
+    await page.getByTestId('language-en').click();
+    await page.getByText('Rows not imported').first().waitFor();
+    await screenshot(page, 'en-import-done');
+    await page.getByTestId('import-again').click();
+    await expect.poll(() => page.getByTestId('import-summary').count()).toBe(0);
+  });
+});
