@@ -1,12 +1,7 @@
 import type { TFunction } from 'i18next';
-import {
-  type ConversationEvent,
-  type ConversationStatus,
-  PRIORITIES,
-  type Priority,
-  STATUSES,
-} from '../../../shared/contracts/conversations.ts';
+import type { ConversationEvent } from '../../../shared/contracts/conversations.ts';
 import { SLA_TARGET_KINDS, type SlaTargetKind } from '../../../shared/contracts/sla-targets.ts';
+import { escalationDetail, eventWords, type Names } from './eventWords.ts';
 import { describeRuleEvent } from './ruleEventText.ts';
 
 /** Events that the thread already shows as messages, or that say nothing new to a reader. */
@@ -27,14 +22,7 @@ export function isShownInThread(event: ConversationEvent): boolean {
   return true;
 }
 
-const isStatus = (value: unknown): value is ConversationStatus => (STATUSES as readonly unknown[]).includes(value);
-const isPriority = (value: unknown): value is Priority => (PRIORITIES as readonly unknown[]).includes(value);
 const isSlaKind = (value: unknown): value is SlaTargetKind => (SLA_TARGET_KINDS as readonly unknown[]).includes(value);
-
-interface Names {
-  member: (id: string) => string | undefined;
-  team: (id: string) => string | undefined;
-}
 
 /** "Resolved by 山田" / "山田 が解決しました". */
 export function describeEvent(event: ConversationEvent, t: TFunction, names: Names): string {
@@ -46,27 +34,19 @@ export function describeEvent(event: ConversationEvent, t: TFunction, names: Nam
       : event.actorType === 'bot'
         ? t('conversation.bot')
         : t('conversation.system'));
-  const to = event.data.to;
+  const words = eventWords(event, t, names);
   switch (event.type) {
     case 'assigned':
-      if (typeof to !== 'string') return t('events.unassigned', { actor });
-      return t('events.assigned', { actor, assignee: names.member(to) ?? t('common.unknown') });
+      if (words.assignee === null) return t('events.unassigned', { actor });
+      return t('events.assigned', { actor, assignee: words.assignee });
     case 'team_changed':
-      return t('events.team_changed', {
-        actor,
-        team: typeof to === 'string' ? (names.team(to) ?? t('common.unknown')) : t('conversation.noTeam'),
-      });
+      return t('events.team_changed', { actor, team: words.team });
     case 'status_changed':
-      return t('events.status_changed', { actor, status: isStatus(to) ? t(`status.${to}`) : String(to) });
+      return t('events.status_changed', { actor, status: words.status });
     case 'priority_changed':
-      return t('events.priority_changed', { actor, priority: isPriority(to) ? t(`priority.${to}`) : String(to) });
-    case 'escalated': {
-      const tier = event.data.toTier;
-      const reason = typeof event.data.reason === 'string' ? event.data.reason : '';
-      const base = t('events.escalated', { actor });
-      if (tier !== 'agent' && tier !== 'senior' && tier !== 'manager') return base;
-      return `${base}${t('escalation.eventDetail', { tier: t(`escalation.tiers.${tier}`), reason })}`;
-    }
+      return t('events.priority_changed', { actor, priority: words.priority });
+    case 'escalated':
+      return `${t('events.escalated', { actor })}${escalationDetail(event, t)}`;
     case 'created':
     case 'tags_changed':
     case 'subject_changed':
