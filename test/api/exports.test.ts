@@ -137,6 +137,32 @@ describe('GET /api/v1/exports/*.csv', () => {
     });
   });
 
+  test('responses with the filters of the responses list: survey, score band, with a comment, comment search', async () => {
+    const other = await createTestWorkspace(server);
+    const file = dir.file('commented.csv', [
+      RESPONSE_HEADER,
+      'N-1,csat,1,対応が遅すぎました,2025-05-01T10:00:00+09:00,,,,',
+      'N-2,csat,5,とても速くて助かりました,2025-05-01T11:00:00+09:00,,,,',
+      'N-3,nps,3,,2025-05-01T12:00:00+09:00,,,,',
+      'N-4,csat,2,,2025-05-01T13:00:00+09:00,,,,',
+    ]);
+    await runImport(server.app.db, { workspaceId: other.workspaceId, kind: 'responses', path: file });
+    const ids = async (query: string) => {
+      const response = await other.api.get(`/api/v1/exports/responses.csv?${query}`);
+      expect(response.status, response.text).toBe(200);
+      return csvRows(response.text).map((r) => r.external_id);
+    };
+    // Negative: CSAT 1–2 and NPS 0–6.
+    expect(await ids('scoreBand=negative')).toEqual(['N-1', 'N-3', 'N-4']);
+    expect(await ids('scoreBand=negative&hasComment=true')).toEqual(['N-1']);
+    expect(await ids('hasComment=false')).toEqual(['N-3', 'N-4']);
+    expect(await ids(`q=${encodeURIComponent('対応')}`)).toEqual(['N-1']);
+    const nps = csvRows((await other.api.get('/api/v1/exports/responses.csv')).text).find((r) => r.kind === 'nps');
+    expect(await ids(`surveyId=${nps?.survey_id}`)).toEqual(['N-3']);
+    expectProblem(await other.api.get('/api/v1/exports/responses.csv?q=%21%21'), 400, 'query.q');
+    expectProblem(await other.api.get('/api/v1/exports/responses.csv?scoreBand=angry'), 400, 'query.scoreBand');
+  });
+
   test('managers export; a viewer or an agent gets 403; bad dates get 400 naming the field', async () => {
     const keyFor = async (role: 'viewer' | 'agent' | 'manager') =>
       apiClient(server.url, (await createApiKey(ws.api, { role })).key ?? '');

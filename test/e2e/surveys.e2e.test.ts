@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as ListPage } from '../../src/shared/contracts/common.ts';
@@ -131,6 +133,13 @@ describe('Koe surveys in the web app', () => {
     await page.getByTestId('response-search').fill('早くて');
     await expect.poll(() => page.url()).toContain('q=');
     await row.waitFor();
+    // The list as it is filtered, as a CSV file: the same responses, with their comments.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('responses-export').click()]);
+    const exported = parse((await readFile((await file.path()) ?? '', 'utf8')).replace(/^\uFEFF/, ''), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(exported.map((r) => [r.comment, r.score, r.survey_id])).toEqual([[COMMENT, '5', survey.id]]);
+    expect(await page.getByTestId('response-row').count()).toBe(exported.length);
     await row.click();
     await page.getByTestId('response-conversation').waitFor();
     await screenshot(page, 'en-feedback-response-detail');

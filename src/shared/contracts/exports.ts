@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BAND_NAMES } from '../metrics/bands.ts';
+import { Id } from './common.ts';
 import { ExportQuery } from './metrics.ts';
 
 /**
@@ -156,6 +158,15 @@ const BooleanFlag = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((value) => value === true || value === 'true' || value === '1');
 
-/** ExportQuery plus `bom=true`: start the file with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
-export const ExportCsvQuery = ExportQuery.extend({ bom: BooleanFlag.optional() });
+/**
+ * ExportQuery plus `bom=true`: start the file with a UTF-8 byte order mark, so Excel reads it as UTF-8.
+ * Responses only, the filters of the responses list: `surveyId`, `scoreBand`, `hasComment`, `q` (comment search).
+ */
+export const ExportCsvQuery = ExportQuery.extend({
+  bom: BooleanFlag.optional(),
+  surveyId: Id.optional(),
+  scoreBand: z.enum(BAND_NAMES).optional(),
+  hasComment: BooleanFlag.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
 export type ExportCsvQuery = z.infer<typeof ExportCsvQuery>;

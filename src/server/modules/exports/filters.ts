@@ -5,6 +5,7 @@ import { contacts } from '../../db/schema/index.ts';
 import { badRequest } from '../../http/problem.ts';
 import { segmentConditions } from '../customers/segment-filter.ts';
 import { localDateRange } from '../metrics/satisfaction.ts';
+import { commentSearch, scoreBandFilter } from '../surveys/response-queries.ts';
 import { filterOf, getSegmentRow } from '../surveys/segments.ts';
 
 /** `column in (values…)`, or nothing when the filter is not given. */
@@ -71,12 +72,18 @@ export async function conversationFilters(tx: Tx, scope: ExportScope): Promise<S
 
 /**
  * Filters of a response export over survey_responses `r`: the period by submission (local
- * dates), and the snapshot taken when the survey was sent (channel, team, agent, touchpoint).
+ * dates), the snapshot taken when the survey was sent (channel, team, agent, touchpoint), and
+ * those of the responses list (survey, score band, with a comment, comment search).
  */
 export async function responseFilters(tx: Tx, scope: ExportScope): Promise<SQL> {
   const q = scope.query;
+  const band = { score: sql`r.score`, kind: sql`r.kind`, surveyId: sql`r.survey_id` };
   return allOf([
     sql`r.workspace_id = ${scope.workspaceId}`,
+    q.surveyId ? sql`r.survey_id = ${q.surveyId}` : undefined,
+    q.hasComment === undefined ? undefined : q.hasComment ? sql`r.comment is not null` : sql`r.comment is null`,
+    q.q ? commentSearch(sql`r.search_vector`, q.q) : undefined,
+    await scoreBandFilter(tx, scope.workspaceId, q, band),
     localDateRange(sql`r.submitted_at`, scope.timeZone, q.from, q.to),
     anyOf(sql`r.channel`, q.channel),
     anyOf(sql`r.team_id`, q.teamId),

@@ -38,7 +38,7 @@ export const exportRoutes = [
   ),
   exportRoute(
     'responses',
-    'Survey responses as CSV (re-importable with koe import responses)',
+    'Survey responses as CSV (re-importable with koe import responses); also filtered like the responses list: surveyId, scoreBand, hasComment, q',
     'external_id, id, kind, score, comment, created_at, customer_email, customer_name, conversation_id, conversation_external_id, channel, language, survey_id, survey_name, agent_email, team, touchpoint',
   ),
 ];

@@ -19,22 +19,35 @@ type ResponseRow = typeof surveyResponses.$inferSelect;
 const r = surveyResponses;
 const NON_RATING: Exclude<SurveyKind, 'rating'>[] = ['csat', 'nps', 'ces7', 'ces5'];
 
+/** The response columns a score band is read from: the table's, or an alias's in raw SQL (`r.score`). */
+export interface BandColumns {
+  score: SQL;
+  kind: SQL;
+  surveyId: SQL;
+}
+const TABLE_COLUMNS: BandColumns = { score: sql`${r.score}`, kind: sql`${r.kind}`, surveyId: sql`${r.surveyId}` };
+
 /**
  * A score band across kinds: fixed scores per kind, and for custom ratings the scale of
  * each rating survey's current version (a kind, and so its meaning, never changes).
  */
-async function scoreBandFilter(tx: Tx, workspaceId: string, query: SurveyResponseListQuery): Promise<SQL | undefined> {
+export async function scoreBandFilter(
+  tx: Tx,
+  workspaceId: string,
+  query: Pick<SurveyResponseListQuery, 'scoreBand' | 'surveyId' | 'kind'>,
+  columns: BandColumns = TABLE_COLUMNS,
+): Promise<SQL | undefined> {
   if (!query.scoreBand) return undefined;
   const band = bandOf(query.scoreBand);
   if (query.surveyId) {
     const survey = await getSurveyRecord(tx, workspaceId, query.surveyId).catch(() => null);
     if (!survey) return sql`false`;
-    return bandCondition(sql`${r.score}`, survey.row.kind, band, kindScale(survey.row.kind, survey.definition.scale));
+    return bandCondition(columns.score, survey.row.kind, band, kindScale(survey.row.kind, survey.definition.scale));
   }
   const kinds = query.kind ? [query.kind] : [...NON_RATING, 'rating' as const];
   const parts = kinds
     .filter((kind) => kind !== 'rating')
-    .map((kind) => sql`(${r.kind} = ${kind} and ${bandCondition(sql`${r.score}`, kind, band)})`);
+    .map((kind) => sql`(${columns.kind} = ${kind} and ${bandCondition(columns.score, kind, band)})`);
   if (kinds.includes('rating')) {
     const ratings = await tx
       .select({ id: surveys.id, definition: surveyVersions.definition })
@@ -49,11 +62,18 @@ async function scoreBandFilter(tx: Tx, workspaceId: string, query: SurveyRespons
       )
       .where(and(eq(surveys.workspaceId, workspaceId), eq(surveys.kind, 'rating')));
     for (const rating of ratings) {
-      const condition = bandCondition(sql`${r.score}`, 'rating', band, kindScale('rating', rating.definition.scale));
-      parts.push(sql`(${r.surveyId} = ${rating.id} and ${condition})`);
+      const condition = bandCondition(columns.score, 'rating', band, kindScale('rating', rating.definition.scale));
+      parts.push(sql`(${columns.surveyId} = ${rating.id} and ${condition})`);
     }
   }
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** Comments matching a search (Japanese too), or the 400 naming `query.q` when it has nothing to search for. */
+export function commentSearch(searchVector: SQL, q: string): SQL {
+  const tsquery = toTsqueryLiteral(q);
+  if (!tsquery) throw badRequest('query.q', 'has no letters or digits to search for');
+  return sql`${searchVector} @@ ${tsquery}::tsquery`;
 }
 
 /** Survey names, answers and contacts of a page of responses, presented. */
@@ -112,11 +132,7 @@ export async function listResponses(
     const { timeZone } = await getWorkspace(tx, workspaceId);
     conditions.push(localDateRange(sql`${r.submittedAt}`, timeZone, query.from, query.to));
   }
-  if (query.q) {
-    const tsquery = toTsqueryLiteral(query.q);
-    if (!tsquery) throw badRequest('query.q', 'has no letters or digits to search for');
-    conditions.push(sql`${r.searchVector} @@ ${tsquery}::tsquery`);
-  }
+  if (query.q) conditions.push(commentSearch(sql`${r.searchVector}`, query.q));
   conditions.push(await scoreBandFilter(tx, workspaceId, query));
   const rows = await tx
     .select()

@@ -231,6 +231,8 @@ export const feedbackEn: typeof feedbackJa = {
     description: 'Answers to every survey. Filter by score, channel and agent; search the comments.',
     search: 'Search comments',
     searchPlaceholder: 'Search comments (Japanese too)',
+    exportCsv: 'Export CSV',
+    exportHint: 'The responses that match these filters, with their comments; opens in Excel.',
     survey: 'Survey',
     anySurvey: 'All surveys',
     scoreBand: 'Score band',

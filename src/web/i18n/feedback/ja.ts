@@ -228,6 +228,8 @@ export const feedbackJa = {
     description: 'すべてのアンケートの回答。スコア・チャネル・担当者で絞り込み、コメントを検索できます。',
     search: 'コメントを検索',
     searchPlaceholder: 'コメントを検索（日本語も可）',
+    exportCsv: 'CSV で書き出す',
+    exportHint: 'この絞り込みに合う回答をコメント付きで書き出します（Excel で開けます）。',
     survey: 'アンケート',
     anySurvey: 'すべてのアンケート',
     scoreBand: 'スコア帯',

@@ -1,7 +1,8 @@
-import { Paper, Stack, Table, Text } from '@mantine/core';
-import { IconMessageDots, IconSearchOff } from '@tabler/icons-react';
+import { Button, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconDownload, IconMessageDots, IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useResponseList } from '../../../api/surveyResponses.ts';
+import { useSession } from '../../../api/session.ts';
+import { responsesCsvUrl, useResponseList } from '../../../api/surveyResponses.ts';
 import { useSurveys } from '../../../api/surveys.ts';
 import { useMembers } from '../../../api/workspace.ts';
 import { ChannelIcon } from '../../../components/ChannelIcon.tsx';
@@ -12,6 +13,7 @@ import { LoadMore } from '../../../components/LoadMore.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { ScoreBadge } from '../../../components/SurveyBadges.tsx';
+import { canManage } from '../../../lib/permissions.ts';
 import { FeedbackTabs } from '../FeedbackTabs.tsx';
 import { ResponseDrawer } from './ResponseDrawer.tsx';
 import { ResponseFilterBar } from './ResponseFilterBar.tsx';
@@ -26,6 +28,8 @@ export function ResponsesPage() {
   const responses = list.data?.pages.flatMap((page) => page.data) ?? [];
   const scaleOf = (surveyId: string) => surveys.data?.find((s) => s.id === surveyId)?.definition.scale;
   const memberName = (id: string | null) => (id ? members.data?.find((m) => m.id === id)?.name : undefined);
+  // Exports are for managers, admins and owners (as the API requires).
+  const exporter = canManage(useSession().role);
 
   let body: React.ReactNode;
   if (list.isPending) body = <ListSkeleton rows={8} height={40} />;
@@ -123,6 +127,22 @@ export function ResponsesPage() {
       description={t('responses.description')}
       tabs={<FeedbackTabs active="responses" />}
       maxWidth={1400}
+      actions={
+        exporter && responses.length > 0 ? (
+          <Tooltip label={t('responses.exportHint')} multiline maw={280}>
+            <Button
+              component="a"
+              href={responsesCsvUrl(filters)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="responses-export"
+            >
+              {t('responses.exportCsv')}
+            </Button>
+          </Tooltip>
+        ) : null
+      }
     >
       <Stack gap="md">
         <ResponseFilterBar filters={filters} onChange={setFilters} isFiltered={isFiltered} onClear={clear} />
