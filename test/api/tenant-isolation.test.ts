@@ -6,6 +6,7 @@ import { dispatchPendingEvents } from '../../src/server/modules/events/dispatch.
 import { eventHandlers } from '../../src/server/modules/events/handlers.ts';
 import { invitationToken, linkToken } from '../../src/server/modules/surveys/tokens.ts';
 import { apiRoutes } from '../../src/server/routes.ts';
+import { RESPONSE_IMPORT_COLUMNS } from '../../src/shared/contracts/exports.ts';
 import type { Me } from '../../src/shared/contracts/workspaces.ts';
 import {
   addMember,
@@ -62,7 +63,8 @@ const ids = {} as Record<
   | 'notification'
   | 'recoveryCase'
   | 'slaPolicy'
-  | 'actionItem',
+  | 'actionItem'
+  | 'importJob',
   string
 >;
 let aContactEmail: string;
@@ -96,6 +98,7 @@ const ID_BY_PREFIX: [string, keyof typeof ids][] = [
   ['/api/v1/recovery/cases/', 'recoveryCase'],
   ['/api/v1/sla/policies/', 'slaPolicy'],
   ['/api/v1/recovery/action-items/', 'actionItem'],
+  ['/api/v1/imports/', 'importJob'],
 ];
 
 /** Path parameters the walk fills in: ids, and the address of a suppressed email. */
@@ -105,6 +108,7 @@ const PARAM = /\{(id|email)\}/;
 function sampleBody(route: { method: string; path: string }): unknown {
   const bodies: Record<string, unknown> = {
     'PATCH /api/v1/members/{id}': { role: 'viewer' },
+    'POST /api/v1/webhooks/{id}/rotate-secret': { previousSecretHours: 24 },
     'PATCH /api/v1/teams/{id}': { name: unique('renamed'), memberIds: [] },
     'PATCH /api/v1/contacts/{id}': { name: 'Renamed', emails: [] },
     'POST /api/v1/contacts/{id}/merge': { sourceId: bIds.contact },
@@ -288,6 +292,19 @@ beforeAll(async () => {
   });
   aToken = offered.token;
   ids.response = expectStatus(await answer(server.url, aToken, { score: 9, comment: aSearchWord }), 200).id;
+
+  // An import of A's (a file with the header only: it writes nothing), finished before the walk.
+  ids.importJob = expectStatus(
+    await a.api.request<{ id: string }>('POST', '/api/v1/imports/responses', {
+      raw: { data: `${RESPONSE_IMPORT_COLUMNS.join(',')}\n`, contentType: 'text/csv' },
+    }),
+    202,
+  ).id;
+  for (let i = 0; i < 100; i++) {
+    const job = await a.api.get<{ status: string }>(`/api/v1/imports/${ids.importJob}`);
+    if (job.body.status !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 
   bIds.contact = (await createContact(b.api)).id;
   bIds.conversation = (await createConversation(b.api)).id;

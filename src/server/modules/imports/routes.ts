@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/contracts/common.ts';
-import { ImportKind } from '../../../shared/contracts/exports.ts';
+import type { ImportKind } from '../../../shared/contracts/exports.ts';
 import { defineRoute } from '../../http/route.ts';
 import { getImportJob, MAX_UPLOAD_BYTES, startImportJob } from './jobs.ts';
 
 const tags = ['Imports'];
 
-/** CSV imports from the web app, for admins: the same files and rules as `koe import`. */
-export const importRoutes = [
+const startRoute = (kind: ImportKind) =>
   defineRoute({
     method: 'POST',
-    path: '/api/v1/imports/{kind}',
-    summary: 'Import a CSV file of conversations or survey responses (sent as text/csv); runs in the background',
+    path: `/api/v1/imports/${kind}`,
+    summary: `Import a CSV file of ${kind === 'conversations' ? 'conversations' : 'survey responses'} (sent as text/csv); runs in the background`,
     description:
       `The body is the file itself, \`content-type: text/csv\`, at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; ` +
       'its columns are those of `koe import` (README "Import and export"). A file whose header cannot be imported ' +
@@ -20,10 +19,14 @@ export const importRoutes = [
     tags,
     auth: 'member',
     action: 'admin',
-    params: z.object({ kind: ImportKind }),
     status: 202,
-    handler: ({ app, auth, params, request }) => startImportJob(app.db, auth.workspaceId, params.kind, request.body),
-  }),
+    handler: ({ app, auth, request }) => startImportJob(app.db, auth.workspaceId, kind, request.body),
+  });
+
+/** CSV imports from the web app, for admins: the same files and rules as `koe import`. */
+export const importRoutes = [
+  startRoute('conversations'),
+  startRoute('responses'),
   defineRoute({
     method: 'GET',
     path: '/api/v1/imports/{id}',
