@@ -168,6 +168,25 @@ describe('rollups answer as the raw rows do', () => {
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
+  test('an update that moves a response to another day notes both days, and both read as the raw rows', async () => {
+    const query: MetricsQuery = { from: '2026-10-01', to: '2026-10-31', by: 'day' };
+    await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+    const moved = await database.db.execute(sql`
+      update survey_responses set submitted_at = submitted_at + interval '8 days'
+       where workspace_id = ${workspaceId} and id = (
+         select id from survey_responses where workspace_id = ${workspaceId} and kind = 'csat'
+            and submitted_at >= '2026-10-12T00:00:00+09:00' and submitted_at < '2026-10-13T00:00:00+09:00'
+          order by id limit 1)`);
+    expect(moved.rowCount).toBe(1);
+    const noted = await database.db.execute<{ day: string }>(sql`
+      select distinct to_char(day, 'YYYY-MM-DD') as day from rollup_dirty_days
+       where workspace_id = ${workspaceId} order by 1`);
+    expect(noted.rows.map((row) => row.day)).toEqual(['2026-10-12', '2026-10-20']);
+    const rolled = await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+    const raw = await computeMetrics(database.db, workspaceId, query, { source: 'raw' });
+    expect(rolled.groups.map((g) => [g.key, g.csat.n])).toEqual(raw.groups.map((g) => [g.key, g.csat.n]));
+  });
+
   test('more durations on the same days fill the same histogram rows', async () => {
     const query: MetricsQuery = { from: '2026-10-01', to: '2026-10-31', by: 'channel' };
     const histogramRows = async () => {
