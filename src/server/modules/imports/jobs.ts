@@ -105,9 +105,8 @@ export async function startImportJob(db: Db, workspaceId: string, kind: ImportKi
   return present(job);
 }
 
-const present = ({ workspaceId: _workspaceId, ...job }: ImportJob & { workspaceId: string }): ImportJob => ({
-  ...job,
-});
+/** What the API shows of a job: all but the workspace it belongs to. */
+const present = ({ workspaceId: _workspaceId, ...job }: ImportJob & { workspaceId: string }): ImportJob => job;
 
 /** An import of this workspace, running or finished within the hour. */
 export function getImportJob(workspaceId: string, id: string): ImportJob {

@@ -13,7 +13,7 @@ export interface EndpointStats {
 export const NO_STATS: EndpointStats = { lastDelivery: null, recent: { succeeded: 0, failed: 0, pending: 0 } };
 
 export function presentWebhook(row: EndpointRow, stats: EndpointStats = NO_STATS, now = new Date()): Webhook {
-  const overlap = row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now;
+  const overlap = signingSecrets(row, now).length > 1;
   return {
     id: row.id,
     url: row.url,
@@ -22,7 +22,7 @@ export function presentWebhook(row: EndpointRow, stats: EndpointStats = NO_STATS
     enabled: row.enabled,
     lastDelivery: stats.lastDelivery,
     recent: stats.recent,
-    previousSecretExpiresAt: overlap ? (row.previousSecretExpiresAt as Date).toISOString() : null,
+    previousSecretExpiresAt: overlap ? (row.previousSecretExpiresAt?.toISOString() ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
