@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendDueReminders } from '../../src/server/modules/surveys/reminders.ts';
 import type { SendSurveyResult } from '../../src/shared/contracts/distribution.ts';
@@ -218,6 +219,13 @@ describe('unsubscribe', () => {
   });
 });
 
+/** Answers as the person would: the score link of their email, then confirming on the page. */
+async function answerByEmail(invitationId: string, score: number) {
+  const link = (await emailFor(invitationId)).html.match(new RegExp(`href="([^"]+)\\?score=${score}"`))?.[1];
+  const token = new URL(link ?? 'http://x/').pathname.split('/').pop();
+  expectStatus(await anonymousClient(server.url).post('/api/v1/public/responses', { token, score }), 200, 'answer');
+}
+
 describe('reminder', () => {
   test('one reminder after N days to people who have not answered; never a second', async () => {
     const survey = await createSurvey({ settings: { email: { reminderAfterDays: 3 } } });
@@ -225,16 +233,7 @@ describe('reminder', () => {
     const sent = await send(survey.id, { contactId: waiting.id });
     const invitationId = sent.invitations[0]?.id ?? '';
     const answered = (await send(survey.id, { contactId: answering.id })).invitations[0];
-    const token = new URL(
-      (await emailFor(answered?.id ?? '')).html.match(/href="([^"]+)\?score=9"/)?.[1] ?? 'http://x/',
-    ).pathname
-      .split('/')
-      .pop();
-    expectStatus(
-      await anonymousClient(server.url).post('/api/v1/public/responses', { token, score: 9 }),
-      200,
-      'answer',
-    );
+    await answerByEmail(answered?.id ?? '', 9);
 
     const reminders = async () =>
       (await allPages<OutboxEmail>(api, '/api/v1/outbox?purpose=survey_reminder', 50)).filter((e) =>
@@ -249,6 +248,33 @@ describe('reminder', () => {
     expect(first[0]?.subject).toMatch(/^Reminder: |^【再送】/);
     await sendDueReminders(server.app, new Date(Date.now() + 5 * day));
     expect(await reminders()).toHaveLength(1);
+  });
+
+  test('the due time is set when the email is sent; every due invitation leaves the due list once, reminded or not', async () => {
+    const survey = await createSurvey({ settings: { email: { reminderAfterDays: 2 } } });
+    const [waiting, answering] = [await createContact(api), await createContact(api)];
+    const first = (await send(survey.id, { contactId: waiting.id })).invitations[0];
+    const answered = (await send(survey.id, { contactId: answering.id })).invitations[0];
+    await answerByEmail(answered?.id ?? '', 3);
+    const state = async (id: string | undefined) => {
+      const result = await server.app.db.execute<{ due: string | null; reminded: string | null }>(
+        sql`select reminder_due_at::text as due, reminder_sent_at::text as reminded from survey_invitations where id = ${id ?? ''}::uuid`,
+      );
+      const row = result.rows[0];
+      return { due: row?.due ? new Date(row.due).getTime() : null, reminded: row?.reminded ?? null };
+    };
+    const day = 86_400_000;
+    // Answering changes nothing the reminder job reads: it finds out on the day.
+    expect(await state(first?.id)).toEqual({ due: Date.parse(first?.sentAt ?? '') + 2 * day, reminded: null });
+    expect(await state(answered?.id)).toEqual({ due: Date.parse(answered?.sentAt ?? '') + 2 * day, reminded: null });
+
+    await sendDueReminders(server.app, new Date(Date.now() + 2 * day + 60_000));
+    expect(await state(first?.id)).toEqual({ due: null, reminded: expect.any(String) });
+    expect(await state(answered?.id)).toEqual({ due: null, reminded: null });
+    const reminders = await allPages<OutboxEmail>(api, '/api/v1/outbox?purpose=survey_reminder', 50);
+    expect(reminders.filter((e) => [first?.id, answered?.id].includes(e.refId ?? '')).map((e) => e.refId)).toEqual([
+      first?.id,
+    ]);
   });
 
   test('no reminder to an address that unsubscribed, nor without reminderAfterDays', async () => {

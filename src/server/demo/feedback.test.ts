@@ -84,6 +84,13 @@ describe('demo feedback', () => {
             and survey_id in (select id from surveys where template = 'nps_relationship')`,
       ),
     ).toBe(0);
+    // The others still get theirs, on their day.
+    const waiting = sql`delivery = 'email' and status in ('sent', 'opened') and reminder_sent_at is null
+        and survey_id in (select id from surveys where template = 'nps_relationship')`;
+    expect(await count('survey_invitations', waiting)).toBeGreaterThan(0);
+    expect(await count('survey_invitations', sql`${waiting} and reminder_due_at = sent_at + interval '3 days'`)).toBe(
+      await count('survey_invitations', waiting),
+    );
   });
 
   test('recovery cases from the latest negative answers fill every column of the board', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { DomainEventType } from '../../../shared/contracts/events.ts';
 import { tz, workspaceId } from './columns.ts';
@@ -31,7 +32,9 @@ export const domainEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('domain_events_type_idx').on(t.workspaceId, t.type, t.occurredAt),
-    index('domain_events_conversation_idx').on(t.workspaceId, t.conversationId, t.occurredAt),
+    index('domain_events_conversation_idx')
+      .on(t.workspaceId, t.conversationId, t.occurredAt)
+      .where(sql`${t.conversationId} is not null`),
   ],
 );
 

@@ -92,6 +92,11 @@ export const surveyInvitations = pgTable(
     answeredAt: tz('answered_at'),
     dismissedAt: tz('dismissed_at'),
     reminderSentAt: tz('reminder_sent_at'),
+    /**
+     * When the one reminder is due: set when the invitation email is sent, if the survey then
+     * asks for reminders; cleared when the reminder job takes it (sent or no longer wanted).
+     */
+    reminderDueAt: tz('reminder_due_at'),
     expiresAt: tz('expires_at').notNull(),
     error: text('error'),
     createdAt: tz('created_at').notNull(),
@@ -99,18 +104,20 @@ export const surveyInvitations = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.surveyId], foreignColumns: [surveys.workspaceId, surveys.id] }),
-    index('survey_invitations_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
+    index('survey_invitations_contact_idx')
+      .on(t.workspaceId, t.contactId, t.createdAt)
+      .where(sql`${t.contactId} is not null`),
     index('survey_invitations_visitor_idx')
       .on(t.workspaceId, t.visitorId, t.createdAt)
       .where(sql`${t.visitorId} is not null`),
     index('survey_invitations_survey_idx').on(t.workspaceId, t.surveyId, t.createdAt),
-    index('survey_invitations_status_idx').on(t.workspaceId, t.status, t.scheduledAt),
-    /** Email invitations that may still get their one reminder (the survey-reminders job). */
-    index('survey_invitations_reminder_idx')
-      .on(t.workspaceId, t.sentAt)
-      .where(
-        sql`${t.delivery} = 'email' and ${t.reminderSentAt} is null and ${t.status} in ('sent', 'delivered', 'opened')`,
-      ),
+    /**
+     * Reminders waiting for their day (the survey-reminders job). No index reads the status or
+     * answered_at: marking an invitation answered then changes no indexed column, and PostgreSQL
+     * updates the row in place on its page (a HOT update) instead of adding an entry to every
+     * index, the largest single cost of writing an answer after the answer itself.
+     */
+    index('survey_invitations_reminder_due_idx').on(t.reminderDueAt).where(sql`${t.reminderDueAt} is not null`),
     /** At most once per care cycle. */
     uniqueIndex('survey_invitations_cycle_key')
       .on(t.workspaceId, t.surveyId, t.conversationId, t.cycle)
@@ -156,10 +163,18 @@ export const surveyResponses = pgTable(
       .on(t.workspaceId, t.externalId)
       .where(sql`${t.externalId} is not null`),
     index('survey_responses_survey_idx').on(t.workspaceId, t.surveyId, t.submittedAt),
-    index('survey_responses_contact_idx').on(t.workspaceId, t.contactId, t.submittedAt),
-    index('survey_responses_conversation_idx').on(t.workspaceId, t.conversationId),
+    // Anonymous answers (links, the widget) and answers without a comment have no entry to
+    // find: partial indexes skip them, smaller and cheaper to write.
+    index('survey_responses_contact_idx')
+      .on(t.workspaceId, t.contactId, t.submittedAt)
+      .where(sql`${t.contactId} is not null`),
+    index('survey_responses_conversation_idx')
+      .on(t.workspaceId, t.conversationId)
+      .where(sql`${t.conversationId} is not null`),
     index('survey_responses_submitted_idx').on(t.workspaceId, t.submittedAt),
-    index('survey_responses_search_idx').using('gin', t.workspaceId, t.searchVector),
+    index('survey_responses_search_idx')
+      .using('gin', t.workspaceId, t.searchVector)
+      .where(sql`${t.searchVector} is not null`),
   ],
 );
 

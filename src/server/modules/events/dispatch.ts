@@ -36,23 +36,26 @@ export interface EventHandler {
 
 const BATCH = 100;
 
-/** The oldest queued events, claimed: several dispatchers (processes) each get their own. */
-const claim = (filter: string) => `select e.workspace_id, e.id, e.type, e.conversation_id, e.contact_id, e.subject_id,
-    e.data, e.origin_rule_id, e.actor_type, e.actor_id, e.occurred_at, q.ctid::text as queue_row
-  from domain_event_queue q
-  join domain_events e on e.workspace_id = q.workspace_id and e.id = q.id
-  ${filter}
-  order by q.id limit ${BATCH}
-  for update of q skip locked`;
+/**
+ * The oldest queued events, taken out of the queue and read in one statement: several
+ * dispatchers (processes) each get their own (FOR UPDATE SKIP LOCKED), and the delete
+ * commits with whatever the handlers write, so a dispatch that fails leaves its events
+ * queued. The event itself stays, for support and replays, until pruned. Rows are
+ * deleted by the physical addresses the subquery locked (an InitPlan, run once): no plan
+ * to choose, however many dead rows the queue holds.
+ */
+const claim = (filter: string) => `with claimed as (
+    delete from domain_event_queue
+     where ctid = any(array(select q.ctid from domain_event_queue q ${filter} order by q.id limit ${BATCH}
+                            for update skip locked))
+    returning workspace_id, id)
+  select e.workspace_id, e.id, e.type, e.conversation_id, e.contact_id, e.subject_id,
+    e.data, e.origin_rule_id, e.actor_type, e.actor_id, e.occurred_at
+  from claimed c
+  join domain_events e on e.workspace_id = c.workspace_id and e.id = c.id
+  order by e.id`;
 const CLAIM = claim('');
 const CLAIM_WORKSPACE = claim('where q.workspace_id = $1');
-
-/**
- * Dispatched: out of the queue (the event itself stays, for support and replays, until
- * pruned). By the claimed rows' physical addresses, which cannot move while this
- * transaction holds their locks: no plan to choose, however many dead rows the queue holds.
- */
-const DEQUEUE = 'delete from domain_event_queue where ctid = any($1::tid[])';
 
 export interface DispatchResult {
   events: number;
@@ -91,10 +94,10 @@ export async function dispatchPendingEvents(
     };
     const count = await app.db.transaction(async (tx) => {
       const rows = options.workspaceId
-        ? await namedQuery<Record<string, unknown>>(tx, 'koe_events_claim_workspace', CLAIM_WORKSPACE, [
+        ? await namedQuery<Record<string, unknown>>(tx, 'koe_events_take_workspace', CLAIM_WORKSPACE, [
             options.workspaceId,
           ])
-        : await namedQuery<Record<string, unknown>>(tx, 'koe_events_claim', CLAIM, []);
+        : await namedQuery<Record<string, unknown>>(tx, 'koe_events_take', CLAIM, []);
       if (rows.length === 0) return 0;
       for (const raw of rows) {
         const event = toRow(raw);
@@ -110,7 +113,6 @@ export async function dispatchPendingEvents(
           }
         }
       }
-      await namedQuery(tx, 'koe_events_dequeue', DEQUEUE, [rows.map((r) => r.queue_row)]);
       return rows.length;
     });
     result.events += count;

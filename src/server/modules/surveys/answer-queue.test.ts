@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openTestDatabase } from '../../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
@@ -163,5 +163,37 @@ describe('AnswerQueue (group commit of public answers)', () => {
     ]);
     expect(good.status).toBe('fulfilled');
     expect(forged.status).toBe('rejected');
+  });
+});
+
+describe('the invitation row an answer updates', () => {
+  test('is updated in place (HOT): no index reads its status or answer time', async () => {
+    const { ids } = await tokens(1);
+    const rolledBack = new Error('roll back');
+    let hot = -1;
+    await database.db
+      .transaction(async (tx) => {
+        // Counted since the statistics were last reported (PGlite reports rarely): compared before and after.
+        const count = async () =>
+          Number(
+            (
+              await tx.execute<{ hot: string }>(
+                sql`select pg_stat_get_xact_tuples_hot_updated('survey_invitations'::regclass) as hot`,
+              )
+            ).rows[0]?.hot,
+          );
+        const before = await count();
+        // The part of the answer statement that marks the invitation (answer-writes.ts).
+        await tx
+          .update(surveyInvitations)
+          .set({ status: 'answered', answeredAt: new Date() })
+          .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, ids[0] ?? '')));
+        hot = (await count()) - before;
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    expect(hot).toBe(1);
   });
 });

@@ -146,6 +146,8 @@ export async function recordPastFeedback(
           });
     const answer = skipped ? null : (item.answer ?? null);
     const opened = skipped ? null : (item.openedAt ?? (answer ? answer.at : null));
+    const reminderSentAt = skipped || delivery !== 'email' ? null : (item.reminderSentAt ?? null);
+    const reminderDays = item.survey.row.settings.email.reminderAfterDays;
     const invitation: InvitationRow = {
       workspaceId,
       id: newId(item.sentAt.getTime()),
@@ -170,7 +172,12 @@ export async function recordPastFeedback(
       openedAt: opened,
       answeredAt: answer?.at ?? null,
       dismissedAt: null,
-      reminderSentAt: skipped || delivery !== 'email' ? null : (item.reminderSentAt ?? null),
+      reminderSentAt,
+      // As when the email was sent: not answered, not reminded yet, the survey asks for a reminder.
+      reminderDueAt:
+        email && !skipped && !answer && !reminderSentAt && typeof reminderDays === 'number'
+          ? new Date(item.sentAt.getTime() + reminderDays * 86_400_000)
+          : null,
       expiresAt: new Date(item.sentAt.getTime() + EXPIRY_MS),
       error: skipped,
       createdAt: item.sentAt,

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DeliveryChannel, InvitationStatus } from '../../../shared/contracts/surveys.ts';
 import type { Tx } from '../../db/client.ts';
-import { contactIdentities, contacts, surveyInvitations } from '../../db/schema/index.ts';
+import { contactIdentities, contacts, surveyInvitations, surveys } from '../../db/schema/index.ts';
 import { notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/id.ts';
 import type { SurveyRecord } from './service.ts';
@@ -148,6 +149,17 @@ export async function getInvitationRow(
   return row ?? null;
 }
 
+/**
+ * When an email invitation sent at `at` gets its reminder: the survey's reminderAfterDays
+ * (settings.email) at sending time later; none when the survey asks for no reminder.
+ */
+function reminderDue(invitation: InvitationRow, at: Date) {
+  return sql<Date | null>`(select ${at.toISOString()}::timestamptz + make_interval(days => (s.settings -> 'email' ->> 'reminderAfterDays')::int)
+      from ${surveys} s
+     where s.workspace_id = ${invitation.workspaceId} and s.id = ${invitation.surveyId}
+       and jsonb_typeof(s.settings -> 'email' -> 'reminderAfterDays') = 'number')`;
+}
+
 /** Funnel steps only move forward: opened never overwrites answered. */
 export async function markInvitation(
   tx: Tx,
@@ -157,7 +169,7 @@ export async function markInvitation(
   error?: string,
 ): Promise<void> {
   const order: InvitationStatus[] = ['scheduled', 'sent', 'delivered', 'opened', 'dismissed', 'answered'];
-  const fields: Partial<typeof surveyInvitations.$inferInsert> = {};
+  const fields: PgUpdateSetSource<typeof surveyInvitations> = {};
   if (event === 'failed') Object.assign(fields, { status: 'failed', error: error ?? 'failed' });
   else {
     const column = {
@@ -170,6 +182,9 @@ export async function markInvitation(
     const key = column[event];
     // First time counts: opening twice keeps the first opening; answering again keeps updating.
     if (event === 'answered' || !invitation[key]) Object.assign(fields, { [key]: at });
+    if (event === 'sent' && !invitation.sentAt && invitation.delivery === 'email' && !invitation.reminderSentAt) {
+      fields.reminderDueAt = reminderDue(invitation, at);
+    }
     if (order.indexOf(event) > order.indexOf(invitation.status)) fields.status = event;
   }
   if (Object.keys(fields).length === 0) return;
