@@ -277,6 +277,25 @@ describe('reminder', () => {
     ]);
   });
 
+  test('turning reminders off after sending cancels the ones still to come', async () => {
+    const survey = await createSurvey({ settings: { email: { reminderAfterDays: 1 } } });
+    const invitation = (await send(survey.id, { contactId: (await createContact(api)).id })).invitations[0];
+    expectStatus(
+      await api.patch(`/api/v1/surveys/${survey.id}`, { settings: { email: { reminderAfterDays: null } } }),
+      200,
+      'turn reminders off',
+    );
+    await sendDueReminders(server.app, new Date(Date.now() + 2 * 86_400_000));
+    const reminders = await allPages<OutboxEmail>(api, '/api/v1/outbox?purpose=survey_reminder', 50);
+    expect(reminders.filter((e) => e.refId === invitation?.id)).toEqual([]);
+    const [row] = (
+      await server.app.db.execute<{ due: string | null }>(
+        sql`select reminder_due_at::text as due from survey_invitations where id = ${invitation?.id ?? ''}::uuid`,
+      )
+    ).rows;
+    expect(row).toEqual({ due: null });
+  });
+
   test('no reminder to an address that unsubscribed, nor without reminderAfterDays', async () => {
     const withReminder = await createSurvey({ settings: { email: { reminderAfterDays: 1 } } });
     const without = await createSurvey({ template: 'csat_support' });
