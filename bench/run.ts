@@ -177,8 +177,16 @@ async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolea
     await untilIdle(pid, setup.name);
     const healthRuns = [await healthz()];
     const answerRuns: (LoadResult & { drainSeconds: number })[] = [];
+    // Cores busy while answers are written: the server (with PostgreSQL's processes) and this load generator.
+    const busy = { server: 0, client: 0, seconds: 0 };
     for (let round = 0; round < ANSWER_ROUNDS; round++) {
+      const serverBefore = totalCpu(serverPids(pid, setup.name));
+      const clientBefore = process.cpuUsage();
       const answers = await runLoad(roundSeconds, CONCURRENCY, answer, Math.max(0, tokens.length - next));
+      const client = process.cpuUsage(clientBefore);
+      busy.server += totalCpu(serverPids(pid, setup.name)) - serverBefore;
+      busy.client += (client.user + client.system) / 1e6;
+      busy.seconds += answers.seconds;
       answerRuns.push(await withDrain(pid, setup.name, answers));
       healthRuns.push(await healthz());
     }
@@ -192,6 +200,7 @@ async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolea
       answerDrain: answerRuns.reduce((sum, run) => sum + run.drainSeconds, 0) / answerRuns.length,
       answerRatios,
       answerRatio: median(answerRatios),
+      answerCores: { server: busy.server / busy.seconds, client: busy.client / busy.seconds },
       healthAfter: healthRuns[healthRuns.length - 1] as LoadResult,
     };
   } finally {
@@ -295,7 +304,8 @@ for (const make of httpSetups.filter((s) => s !== false)) {
     continue;
   }
   console.log(`\n== ${setup.name}: ${SECONDS}s per test, ${CONCURRENCY} concurrent clients ==`);
-  const { health, ingest, answers, answerRatios, answerRatio, answerDrain, healthAfter } = await benchEngine(setup);
+  const { health, ingest, answers, answerRatios, answerRatio, answerDrain, healthAfter, answerCores } =
+    await benchEngine(setup);
   // Each ingestion unit is two requests: a conversation with its first message, then a reply.
   const ratio = ingest.perSecond / health.perSecond;
   console.log(`healthz                       ${fmt(health)}`);
@@ -307,6 +317,10 @@ for (const make of httpSetups.filter((s) => s !== false)) {
   console.log(`healthz (after the writes)    ${fmt(healthAfter)}`);
   console.log(
     `answer ratio to /healthz      ${answerRatio.toFixed(3)} (target ≥ 0.3; median of ${answerRatios.length} rounds: ${answerRatios.map((r) => r.toFixed(3)).join(', ')}; each round against the /healthz runs either side of it; a round's time includes the ${answerDrain.toFixed(2)} s on average the server (and its database) then needed to finish the round's background work)`,
+  );
+  // Far below one core for the server means it waits (on the database, or for the load generator), not computes.
+  console.log(
+    `cores busy during answers      server${setup.name === 'PostgreSQL' ? ' + PostgreSQL' : ''} ${answerCores.server.toFixed(2)}, load generator ${answerCores.client.toFixed(2)}`,
   );
   // The same run on a fresh database without the rollup triggers: what keeping rollups current costs.
   const baselineSetup = await make();
@@ -330,6 +344,7 @@ for (const make of httpSetups.filter((s) => s !== false)) {
     answerRatio,
     answerRatios,
     answerErrors: answers.errors,
+    answerCores,
   };
 }
 /** BENCH_METRICS=0 skips the metrics benchmark (minutes on PostgreSQL at ten million responses). */
