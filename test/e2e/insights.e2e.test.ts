@@ -147,6 +147,25 @@ describe('Koe Insights in the web app', () => {
     await expect.poll(() => page.getByTestId('drilldown-list').getByTestId('drilldown-item').count()).toBe(busiest.n);
   });
 
+  it("shows a top-row cell's tooltip below the cell, inside the chart, clear of the card's hint", async () => {
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });
+    const keys = page.getByTestId('insights-heatmap-chart-keys');
+    await keys.focus();
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowUp');
+    await expect
+      .poll(async () => (await page.locator('#insights-heatmap-chart-cell').textContent()) ?? '')
+      .toMatch(/^Mon /);
+    const tooltip = page.locator('.koe-heatmap-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const [tip, chart] = [await tooltip.boundingBox(), await keys.boundingBox()];
+    expect(tip && chart && tip.y >= chart.y + 30).toBe(true);
+    await screenshot(page, 'en-insights-heatmap-top-row');
+    // Leaves the drawer open, as the keyboard test did, for the next test.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('drilldown-title').waitFor();
+  });
+
   it('exports the responses and conversations behind the page as CSV files Excel reads', async () => {
     await page.getByTestId('drilldown').getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('drilldown-title').waitFor({ state: 'detached' });

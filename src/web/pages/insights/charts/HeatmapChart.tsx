@@ -59,7 +59,15 @@ export default function HeatmapChart({ rows, cells, label, valueText, testId, on
     return {
       grid: { left: 64, right: 16, top: 8, bottom: 56 },
       tooltip: {
-        position: 'top',
+        className: 'koe-heatmap-tooltip',
+        // Above the cell, or below it in the top row: above, it would cover the card's title and hint.
+        position: (point, _params, _dom, rect, size) => {
+          const [width, height] = size.contentSize;
+          const cell = rect ?? { x: point[0], y: point[1], width: 0, height: 0 };
+          const x = Math.min(Math.max(0, cell.x + cell.width / 2 - width / 2), size.viewSize[0] - width);
+          const above = cell.y - height - 6;
+          return [x, above >= 0 ? above : cell.y + cell.height + 6];
+        },
         formatter: (params) => {
           const item = Array.isArray(params) ? params[0] : params;
           const [hour, row, value] = (item?.value ?? [0, 0, 0]) as [number, number, number];
