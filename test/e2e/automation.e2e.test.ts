@@ -4,7 +4,7 @@ import type { AutomationRule } from '../../src/shared/contracts/automation.ts';
 import type { Conversation } from '../../src/shared/contracts/conversations.ts';
 import { dispatch } from '../support/automation.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { apiClient, buildWebApp, launchBrowser, screenshot } from './support.ts';
+import { apiClient, buildWebApp, chooseLanguage, launchBrowser, screenshot } from './support.ts';
 
 describe('automation rules page', () => {
   let server: TestServer;
@@ -101,7 +101,7 @@ describe('automation rules page', () => {
     await page.getByText('ルール「VIP振り分け」によりタグ「VIP」が追加されました').waitFor();
     await screenshot(page, 'ja-automation-inbox');
 
-    await page.getByTestId('language-en').click();
+    await chooseLanguage(page, server.url, 'en');
     await page.getByText('Priority set to “Urgent” by rule “VIP振り分け”').waitFor();
     await page.goto(`${server.url}/settings/automation`);
     await card.waitFor();

@@ -74,6 +74,21 @@ export async function newPage(browser: Browser, locale: 'ja-JP' | 'en-US' = 'ja-
   return context.newPage();
 }
 
+/**
+ * Picks the app's language. Signed in, the choice is saved to the profile in the background,
+ * and a page loaded before it lands would come back in the old language: this waits for it.
+ */
+export async function chooseLanguage(page: Page, baseUrl: string, language: 'ja' | 'en'): Promise<void> {
+  await page.getByTestId(`language-${language}`).click();
+  for (let i = 0; i < 100; i++) {
+    const me = await page.request.get(`${baseUrl}/api/v1/me`);
+    if (me.status() === 401) return; // signed out: the choice is the browser's alone
+    if (((await me.json()) as { user?: { locale?: string } }).user?.locale === language) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the profile's language did not become ${language}`);
+}
+
 /** Opens `path` of the server, logs in as its workspace's owner there, and picks the app's language. */
 export async function logIn(
   page: Page,
@@ -85,5 +100,6 @@ export async function logIn(
   await page.getByTestId('login-email').fill(server.owner.email);
   await page.getByTestId('login-password').fill(server.owner.password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId(`language-${language}`).click();
+  await page.getByTestId(`language-${language}`).waitFor();
+  await chooseLanguage(page, server.url, language);
 }
