@@ -47,4 +47,33 @@ describe.runIf(engine() === 'pglite')('autovacuum for PGlite', () => {
     expect([...again.vacuumed, ...again.analyzed]).not.toContain('public.churn');
     expect([...again.vacuumed, ...again.analyzed]).not.toContain('public.grown');
   });
+
+  test('a table analyzed less than a minute ago waits, however much it grew; dead rows are vacuumed meanwhile', async () => {
+    await database.pool.query('create table fast (id int primary key)');
+    await database.pool.query('insert into fast select g from generate_series(1, 200) g');
+    await flush();
+    expect((await autoVacuumRound(database)).analyzed).toContain('public.fast');
+
+    // Ten times the rows, and most of the old ones deleted, seconds later.
+    await database.pool.query('insert into fast select g from generate_series(201, 2200) g');
+    await database.pool.query('delete from fast where id <= 150');
+    await flush();
+    const soon = await autoVacuumRound(database);
+    expect(soon.analyzed).not.toContain('public.fast');
+    expect(soon.vacuumed).not.toContain('public.fast');
+    await database.pool.query('delete from fast where id <= 1000');
+    await flush();
+    const vacuumedOnly = await autoVacuumRound(database);
+    expect(vacuumedOnly.vacuumed).toContain('public.fast');
+    expect(vacuumedOnly.analyzed).not.toContain('public.fast');
+    expect(await deadRows('fast')).toBe(0);
+
+    // Once the minute has passed (here: a gap of none), the statistics catch up.
+    await flush();
+    expect((await autoVacuumRound(database, 0)).analyzed).toContain('public.fast');
+    const { rows } = await database.pool.query<{ tuples: number }>(
+      `select reltuples::int as tuples from pg_class where relname = 'fast'`,
+    );
+    expect(rows[0]?.tuples).toBe(1200);
+  });
 });
