@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as ListPage } from '../../src/shared/contracts/common.ts';
 import type { Conversation, Message } from '../../src/shared/contracts/conversations.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { apiClient, buildWebApp, launchBrowser, screenshot } from './support.ts';
+import { apiClient, buildWebApp, chooseLanguage, launchBrowser, screenshot } from './support.ts';
 
 const SUBJECT = '配送が遅れています';
 const CUSTOMER_MESSAGE = '注文した商品がまだ届きません。いつ届きますか？';
@@ -126,6 +126,27 @@ describe('Koe web app', () => {
     await page.reload();
     await page.getByTestId('nav-settings').waitFor();
     await expect.poll(() => page.getByTestId('nav-settings').textContent()).toContain('設定');
+  });
+
+  it('keeps a language chosen just before a reload that cut its save short, and saves it then', async () => {
+    // The profile save of the choice is held until the page reloads: as when a person reloads at once.
+    let held: Route | null = null;
+    await page.route('**/api/v1/me', async (route) => {
+      if (route.request().method() === 'PATCH' && !held) held = route;
+      else await route.continue();
+    });
+    await page.getByTestId('language-en').click();
+    await expect.poll(() => held !== null).toBe(true);
+    await page.reload();
+    await (held as Route | null)?.abort().catch(() => undefined);
+    await page.getByTestId('nav-settings').waitFor();
+
+    const profileLocale = async () =>
+      ((await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { user: { locale: string } }).user.locale;
+    await expect.poll(profileLocale).toBe('en');
+    await expect.poll(() => page.getByTestId('nav-settings').textContent()).toContain('Settings');
+    await page.unroute('**/api/v1/me');
+    await chooseLanguage(page, server.url, 'ja');
   });
 
   it('creates an API key shown once, a team, and an invitation someone can accept', async () => {

@@ -75,8 +75,9 @@ export async function newPage(browser: Browser, locale: 'ja-JP' | 'en-US' = 'ja-
 }
 
 /**
- * Picks the app's language. Signed in, the choice is saved to the profile in the background,
- * and a page loaded before it lands would come back in the old language: this waits for it.
+ * Picks the app's language. Signed in, the choice is saved to the profile in the background;
+ * this waits until the profile has it, so a test that goes on through the API (or in another
+ * browser context) sees the same language.
  */
 export async function chooseLanguage(page: Page, baseUrl: string, language: 'ja' | 'en'): Promise<void> {
   await page.getByTestId(`language-${language}`).click();

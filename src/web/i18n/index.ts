@@ -42,6 +42,31 @@ export async function applyLocale(locale: Locale): Promise<void> {
   if (i18next.language !== locale) await i18next.changeLanguage(locale);
 }
 
+const PENDING_KEY = 'koe.locale.pending';
+
+/**
+ * A language chosen by a signed-in user whose save to the profile has not been confirmed: a
+ * reload (or a closed tab) can cut the save short, and the profile would then bring back the
+ * old language. Kept per user, so another person signing in on this device is not affected.
+ */
+export function pendingLocale(userId: string): Locale | null {
+  try {
+    const pending = JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null') as { userId?: unknown; locale?: unknown };
+    return pending?.userId === userId && isLocale(pending.locale) ? pending.locale : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setPendingLocale(userId: string, locale: Locale | null): void {
+  try {
+    if (locale) localStorage.setItem(PENDING_KEY, JSON.stringify({ userId, locale }));
+    else if (pendingLocale(userId) !== null) localStorage.removeItem(PENDING_KEY);
+  } catch {
+    // Storage disabled: the save still runs, only a reload during it is not covered.
+  }
+}
+
 export function initI18n(): void {
   const locale = detectLocale();
   document.documentElement.lang = locale;

@@ -2,20 +2,32 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/session.ts';
+import { useMe, useUpdateMe } from '../api/session.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { applyLocale } from '../i18n/index.ts';
+import { applyLocale, pendingLocale, setPendingLocale } from '../i18n/index.ts';
 
 /** Shows the signed-in app, or sends the person to the login page and back afterwards. */
 export function AuthGate() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
+  const userId = me.data?.user.id;
   const savedLocale = me.data?.user.locale;
+  const { mutate: saveProfile } = useUpdateMe();
 
   useEffect(() => {
-    if (savedLocale) void applyLocale(savedLocale);
-  }, [savedLocale]);
+    if (!userId || !savedLocale) return;
+    const pending = pendingLocale(userId);
+    if (pending && pending !== savedLocale) {
+      // Chosen on this device, but the save did not land (a reload cut it short): the choice
+      // stands and is saved again, instead of the profile bringing back the old language.
+      void applyLocale(pending);
+      saveProfile({ locale: pending });
+      return;
+    }
+    setPendingLocale(userId, null);
+    void applyLocale(savedLocale);
+  }, [userId, savedLocale, saveProfile]);
 
   if (me.isPending) {
     return (
