@@ -19,9 +19,9 @@ const upload = (kind: string, lines: string[] | string, contentType = 'text/csv'
     raw: { data: Array.isArray(lines) ? `${lines.join('\n')}\n` : lines, contentType },
   });
 
-async function finished(id: string): Promise<ImportJob> {
+async function finished(id: string, query = ''): Promise<ImportJob> {
   for (let i = 0; i < 200; i++) {
-    const job = expectStatus(await ws.api.get<ImportJob>(`/api/v1/imports/${id}`), 200);
+    const job = expectStatus(await ws.api.get<ImportJob>(`/api/v1/imports/${id}${query}`), 200);
     if (job.status !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -48,6 +48,36 @@ describe('imports from the web app', () => {
       expectStatus(await upload('conversations', conversationLines(ws.owner.email)), 202).id,
     );
     expect(again.summary).toMatchObject({ created: 0, unchanged: 5, rejected: 3 });
+  });
+
+  test('the reasons are in English, or in Japanese when the web app asks for it (?lang=ja)', async () => {
+    const { id } = expectStatus(await upload('conversations', conversationLines(ws.owner.email)), 202);
+    const reasons = async (query: string) => {
+      const { summary } = await finished(id, query);
+      return [...(summary?.errors ?? []), ...(summary?.warnings ?? [])].map((i) => [i.line, i.field, i.message]);
+    };
+    expect(await reasons('')).toEqual([
+      [3, 'channel', 'must be one of email, chat, in_app, phone, social, review, api (got "fax")'],
+      [5, 'resolved_at', 'must not be before created_at'],
+      [7, 'reopens', 'must be a whole number, 0 or more (got "two")'],
+      [
+        6,
+        'assignee_email',
+        'nobody@elsewhere.test is not a member of this workspace; the conversation stays unassigned',
+      ],
+    ]);
+    expect(await reasons('?lang=ja')).toEqual([
+      [3, 'channel', 'email, chat, in_app, phone, social, review, api のいずれかにしてください（「fax」）'],
+      [5, 'resolved_at', 'created_at より前の日時にはできません'],
+      [7, 'reopens', '0 以上の整数にしてください（「two」）'],
+      [
+        6,
+        'assignee_email',
+        'nobody@elsewhere.test はこのワークスペースのメンバーではありません。会話は担当者なしになります',
+      ],
+    ]);
+    expect(await reasons('?lang=en')).toEqual(await reasons(''));
+    expectProblem(await ws.api.get(`/api/v1/imports/${id}?lang=fr`), 400, 'query.lang');
   });
 
   test('a file that cannot be imported is a 400 naming the body, and nothing is written', async () => {

@@ -41,6 +41,9 @@ describe('Settings → Import', () => {
     expect(await errors.count()).toBe(3);
     expect((await errors.allTextContents()).map((row) => row.slice(0, 1))).toEqual(['3', '5', '7']);
     expect(await page.getByTestId('import-warnings').locator('tbody tr').count()).toBe(1);
+    // Why, in the reader's language.
+    expect(await errors.first().textContent()).toContain('のいずれかにしてください');
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('メンバーではありません');
     await screenshot(page, 'ja-import-done');
 
     // The conversations are there.
@@ -50,6 +53,8 @@ describe('Settings → Import', () => {
 
     await page.getByTestId('language-en').click();
     await page.getByText('Rows not imported').first().waitFor();
+    await expect.poll(() => errors.first().textContent()).toContain('must be one of');
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('is not a member of this workspace');
     await screenshot(page, 'en-import-done');
     await page.getByTestId('import-again').click();
     await expect.poll(() => page.getByTestId('import-summary').count()).toBe(0);

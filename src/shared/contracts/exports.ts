@@ -114,6 +114,7 @@ export const ACCEPTED_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
 export interface ImportIssue {
   line: number;
   field: string;
+  /** Why, in English (`koe import`, the --errors file) or the language an import from the web app asked for. */
   message: string;
 }
 

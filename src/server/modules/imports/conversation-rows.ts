@@ -42,10 +42,10 @@ function tags(values: Record<string, string>): string[] {
         .filter(Boolean),
     ),
   ];
-  if (list.length > 50) throw new RowError('tags', 'must be at most 50 tags');
+  if (list.length > 50) throw new RowError('tags', { code: 'too_many_tags', max: 50 });
   for (const tag of list) {
-    if (tag.length > 50) throw new RowError('tags', `"${tag.slice(0, 20)}…" is longer than 50 characters`);
-    if (tag.includes(',')) throw new RowError('tags', `"${tag}" must not contain commas (separate tags with ;)`);
+    if (tag.length > 50) throw new RowError('tags', { code: 'tag_too_long', tag: tag.slice(0, 20), max: 50 });
+    if (tag.includes(',')) throw new RowError('tags', { code: 'tag_comma', tag });
   }
   return list;
 }
@@ -63,21 +63,20 @@ export function parseConversationRow(record: CsvRecord): ConversationRow {
   const customerEmail = email(v, 'customer_email');
   const customerName = text(v, 'customer_name', 200);
   const companyDomain = text(v, 'company_domain', 253).toLowerCase() || null;
-  if (companyDomain && !DOMAIN.test(companyDomain))
-    throw new RowError('company_domain', 'must be a domain such as example.co.jp');
+  if (companyDomain && !DOMAIN.test(companyDomain)) throw new RowError('company_domain', { code: 'domain' });
   const assigneeEmail = email(v, 'assignee_email');
   const team = text(v, 'team', 200) || null;
   const tagList = tags(v);
   const createdAt = timestamp(v, 'created_at');
-  if (!createdAt) throw new RowError('created_at', 'is required');
+  if (!createdAt) throw new RowError('created_at', { code: 'required' });
   const firstResponseAt = timestamp(v, 'first_response_at');
   if (firstResponseAt && firstResponseAt < createdAt) {
-    throw new RowError('first_response_at', 'must not be before created_at');
+    throw new RowError('first_response_at', { code: 'before_created' });
   }
-  if (resolvedAt && resolvedAt < createdAt) throw new RowError('resolved_at', 'must not be before created_at');
+  if (resolvedAt && resolvedAt < createdAt) throw new RowError('resolved_at', { code: 'before_created' });
   const reopens = count(v, 'reopens');
   const agentReplies = count(v, 'agent_replies');
-  if (status === 'resolved' && !resolvedAt) throw new RowError('resolved_at', 'is required when status is resolved');
+  if (status === 'resolved' && !resolvedAt) throw new RowError('resolved_at', { code: 'required_when_resolved' });
   return {
     line: record.line,
     externalId,

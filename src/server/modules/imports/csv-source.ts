@@ -5,6 +5,7 @@ import {
   type ImportKind,
   REQUIRED_IMPORT_COLUMNS,
 } from '../../../shared/contracts/exports.ts';
+import type { ImportReason } from '../../../shared/import-reasons.ts';
 
 /** The file cannot be imported at all (missing, unreadable, wrong header): nothing was written. */
 export class ImportFileError extends Error {}
@@ -15,7 +16,7 @@ export interface CsvRecord {
   /** Values by column name; absent columns read as ''. */
   values: Record<string, string>;
   /** Set when the row does not have as many fields as the header. */
-  fieldCountError: string | null;
+  fieldCountError: ImportReason | null;
 }
 
 const parser = () =>
@@ -101,8 +102,8 @@ export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerato
       header.forEach((column, i) => {
         values[column] = record[i] ?? '';
       });
-      const fieldCountError =
-        record.length === header.length ? null : `has ${record.length} fields; the header has ${header.length}`;
+      const fieldCountError: ImportReason | null =
+        record.length === header.length ? null : { code: 'field_count', got: record.length, expected: header.length };
       yield { line, values, fieldCountError };
     }
   } catch (error) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
 
-/** A value of a row that cannot be imported: the row is rejected, naming the column. */
+/** A value of a row that cannot be imported: the row is rejected, naming the column and why (message in English). */
 export class RowError extends Error {
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
+  readonly reason: ImportReason;
+  constructor(field: string, reason: ImportReason) {
+    super(describeImportReason(reason, 'en'));
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -16,15 +19,15 @@ const MAX_TIME = () => Date.now() + 86_400_000;
 /** The trimmed text of a column, refused when PostgreSQL could not store it or it is too long. */
 export function text(values: Record<string, string>, field: string, max = 1000): string {
   const value = (values[field] ?? '').trim();
-  if (value.includes('\u0000')) throw new RowError(field, 'must not contain the NUL character');
-  if (!value.isWellFormed()) throw new RowError(field, 'must be well-formed Unicode');
-  if (value.length > max) throw new RowError(field, `must be at most ${max} characters`);
+  if (value.includes('\u0000')) throw new RowError(field, { code: 'nul' });
+  if (!value.isWellFormed()) throw new RowError(field, { code: 'unicode' });
+  if (value.length > max) throw new RowError(field, { code: 'too_long', max });
   return value;
 }
 
 export function required(values: Record<string, string>, field: string, max = 1000): string {
   const value = text(values, field, max);
-  if (!value) throw new RowError(field, 'is required');
+  if (!value) throw new RowError(field, { code: 'required' });
   return value;
 }
 
@@ -37,7 +40,7 @@ export function oneOf<T extends string>(
   const value = text(values, field, 100).toLowerCase();
   if (!value && fallback !== undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new RowError(field, `must be one of ${allowed.join(', ')}${value ? ` (got "${value}")` : ''}`);
+    throw new RowError(field, { code: 'one_of', allowed: allowed.join(', '), got: value });
   }
   return value as T;
 }
@@ -47,10 +50,10 @@ export function timestamp(values: Record<string, string>, field: string): Date |
   const value = text(values, field, 40);
   if (!value) return null;
   if (!Timestamp.safeParse(value).success) {
-    throw new RowError(field, 'must be an ISO 8601 date-time with an offset, such as 2025-04-01T09:30:00+09:00');
+    throw new RowError(field, { code: 'date_time' });
   }
   const time = Date.parse(value);
-  if (time < 0 || time > MAX_TIME()) throw new RowError(field, 'must be a time between 1970 and now');
+  if (time < 0 || time > MAX_TIME()) throw new RowError(field, { code: 'time_range' });
   return new Date(time);
 }
 
@@ -58,9 +61,9 @@ export function timestamp(values: Record<string, string>, field: string): Date |
 export function count(values: Record<string, string>, field: string): number {
   const value = text(values, field, 20);
   if (!value) return 0;
-  if (!/^\d+$/.test(value)) throw new RowError(field, `must be a whole number, 0 or more (got "${value}")`);
+  if (!/^\d+$/.test(value)) throw new RowError(field, { code: 'whole_number', got: value });
   const number = Number(value);
-  if (number > 2_147_483_647) throw new RowError(field, 'is too large');
+  if (number > 2_147_483_647) throw new RowError(field, { code: 'too_large' });
   return number;
 }
 
@@ -68,7 +71,7 @@ export function count(values: Record<string, string>, field: string): number {
 export function email(values: Record<string, string>, field: string): string | null {
   const value = text(values, field, 320).toLowerCase();
   if (!value) return null;
-  if (!EmailAddress.safeParse(value).success) throw new RowError(field, 'must be an email address');
+  if (!EmailAddress.safeParse(value).success) throw new RowError(field, { code: 'email' });
   return value;
 }
 

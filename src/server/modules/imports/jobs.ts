@@ -5,18 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ImportJob, ImportKind } from '../../../shared/contracts/exports.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import type { ImportIssue, ImportJob, ImportKind } from '../../../shared/contracts/exports.ts';
+import { describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
 import type { Db } from '../../db/client.ts';
 import { badRequest, HttpProblem, notFound } from '../../http/problem.ts';
 import { headerProblem, ImportFileError, readHeader } from './csv-source.ts';
-import { runImport } from './run-import.ts';
+import { type ListedReasons, runImport } from './run-import.ts';
+
+type Job = ImportJob & { workspaceId: string; reasons: ListedReasons };
 
 /** The largest file the web app may upload (the CLI reads files of any size). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** How long a finished import's summary stays readable. */
 const KEPT_MS = 60 * 60 * 1000;
 
-const jobs = new Map<string, ImportJob & { workspaceId: string }>();
+const jobs = new Map<string, Job>();
 
 function forget(now: number): void {
   for (const [id, job] of jobs) {
@@ -68,7 +72,7 @@ export async function startImportJob(db: Db, workspaceId: string, kind: ImportKi
     throw error;
   }
   forget(Date.now());
-  const job: ImportJob & { workspaceId: string } = {
+  const job: Job = {
     id: randomUUID(),
     workspaceId,
     kind,
@@ -79,12 +83,14 @@ export async function startImportJob(db: Db, workspaceId: string, kind: ImportKi
     error: null,
     startedAt: new Date().toISOString(),
     finishedAt: null,
+    reasons: { errors: [], warnings: [] },
   };
   jobs.set(job.id, job);
   void runImport(db, {
     workspaceId,
     kind,
     path,
+    reasons: job.reasons,
     onProgress: (done, total) => {
       job.done = done;
       job.total = total;
@@ -105,12 +111,27 @@ export async function startImportJob(db: Db, workspaceId: string, kind: ImportKi
   return present(job);
 }
 
-/** What the API shows of a job: all but the workspace it belongs to. */
-const present = ({ workspaceId: _workspaceId, ...job }: ImportJob & { workspaceId: string }): ImportJob => job;
+/** What the API shows of a job: all but the workspace it belongs to; the rows' reasons in the language asked for. */
+function present({ workspaceId: _workspaceId, reasons, ...job }: Job, locale: Locale = 'en'): ImportJob {
+  if (!job.summary || locale === 'en') return job;
+  const reword = (issues: ImportIssue[], listed: ImportReason[]) =>
+    issues.map((issue, i) => {
+      const reason = listed[i];
+      return reason ? { ...issue, message: describeImportReason(reason, locale) } : issue;
+    });
+  return {
+    ...job,
+    summary: {
+      ...job.summary,
+      errors: reword(job.summary.errors, reasons.errors),
+      warnings: reword(job.summary.warnings, reasons.warnings),
+    },
+  };
+}
 
-/** An import of this workspace, running or finished within the hour. */
-export function getImportJob(workspaceId: string, id: string): ImportJob {
+/** An import of this workspace, running or finished within the hour; its rows' reasons in English or `locale`. */
+export function getImportJob(workspaceId: string, id: string, locale?: Locale): ImportJob {
   const job = jobs.get(id);
   if (!job || job.workspaceId !== workspaceId) throw notFound('Import');
-  return present(job);
+  return present(job, locale);
 }

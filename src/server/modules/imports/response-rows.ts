@@ -30,7 +30,7 @@ function score(values: Record<string, string>, kind: ImportedKind): number | nul
   const { min, max } = SCALES[kind];
   const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(number) || number < min || number > max) {
-    throw new RowError('score', `must be a whole number from ${min} to ${max} for ${kind}, or empty when skipped`);
+    throw new RowError('score', { code: 'score_range', min, max, kind });
   }
   return number;
 }
@@ -44,7 +44,7 @@ export function parseResponseRow(record: CsvRecord): ResponseRow {
   const scoreValue = score(v, kind);
   const comment = text(v, 'comment', 5000) || null;
   const createdAt = timestamp(v, 'created_at');
-  if (!createdAt) throw new RowError('created_at', 'is required');
+  if (!createdAt) throw new RowError('created_at', { code: 'required' });
   const customerEmail = email(v, 'customer_email');
   const conversationExternalId = text(v, 'conversation_external_id', 200) || null;
   const channel = text(v, 'channel') ? oneOf(v, 'channel', CHANNELS) : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../../shared/contracts/common.ts';
+import { Id, Locale } from '../../../shared/contracts/common.ts';
 import type { ImportKind } from '../../../shared/contracts/exports.ts';
 import { defineRoute } from '../../http/route.ts';
 import { getImportJob, MAX_UPLOAD_BYTES, startImportJob } from './jobs.ts';
@@ -31,10 +31,12 @@ export const importRoutes = [
     method: 'GET',
     path: '/api/v1/imports/{id}',
     summary: 'An import: rows done of the total, then its summary (kept one hour after it ends)',
+    description: "`?lang=ja` words the summary's messages in Japanese (English by default).",
     tags,
     auth: 'member',
     action: 'admin',
     params: z.object({ id: Id }),
-    handler: async ({ auth, params }) => getImportJob(auth.workspaceId, params.id),
+    query: z.object({ lang: Locale.optional() }),
+    handler: async ({ auth, params, query }) => getImportJob(auth.workspaceId, params.id, query.lang),
   }),
 ];

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../../shared/contracts/exports.ts';
+import type { ImportReason } from '../../../shared/import-reasons.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   conversationByExternalId,
@@ -24,12 +24,19 @@ export interface ImportContext {
 export interface RowResult {
   outcome: 'created' | 'updated' | 'unchanged';
   conversationId: string | null;
-  warnings: ImportIssue[];
+  /** Rows kept with a note, worded by the import in its language. */
+  warnings: RowWarning[];
+}
+
+export interface RowWarning {
+  line: number;
+  field: string;
+  reason: ImportReason;
 }
 
 export async function writeConversationRow(tx: Tx, ctx: ImportContext, row: ConversationRow): Promise<RowResult> {
   const { workspaceId } = ctx;
-  const warnings: ImportIssue[] = [];
+  const warnings: RowWarning[] = [];
   const companyId = row.companyDomain ? await findOrCreateCompanyByDomain(tx, workspaceId, row.companyDomain) : null;
   const existing = await findConversationByExternalId(tx, workspaceId, row.channel, row.externalId);
   // Without an email the person cannot be found again: a new contact the first time, the same one after.
@@ -50,7 +57,7 @@ export async function writeConversationRow(tx: Tx, ctx: ImportContext, row: Conv
       warnings.push({
         line: row.line,
         field: 'assignee_email',
-        message: `${row.assigneeEmail} is not a member of this workspace; the conversation stays unassigned`,
+        reason: { code: 'not_member', email: row.assigneeEmail },
       });
     }
   }
@@ -89,10 +96,10 @@ export async function writeResponseRow(tx: Tx, ctx: ImportContext, row: Response
     ? await conversationByExternalId(tx, workspaceId, row.conversationExternalId, row.channel)
     : null;
   if (row.conversationExternalId && !conversation) {
-    throw new RowError('conversation_external_id', 'is not the external id of a conversation of this workspace');
+    throw new RowError('conversation_external_id', { code: 'unknown_conversation' });
   }
   if (conversation === 'ambiguous') {
-    throw new RowError('conversation_external_id', 'matches conversations on several channels; give the channel');
+    throw new RowError('conversation_external_id', { code: 'ambiguous_conversation' });
   }
   const contactId = row.customerEmail
     ? (
@@ -123,7 +130,7 @@ export async function writeResponseRow(tx: Tx, ctx: ImportContext, row: Response
     submittedAt: row.createdAt,
   });
   if (written.outcome === 'native_changed') {
-    throw new RowError('external_id', 'is a response collected by Koe; an import does not change it');
+    throw new RowError('external_id', { code: 'collected_by_koe' });
   }
   return { outcome: written.outcome, conversationId: null, warnings: [] };
 }

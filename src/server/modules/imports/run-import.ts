@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportIssue, ImportKind, ImportSummary } from '../../../shared/contracts/exports.ts';
+import { describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { retryOnConflict } from '../../db/retry.ts';
 import { memberIdsByEmail } from '../workspaces/lookups.ts';
@@ -37,8 +38,15 @@ export interface ImportOptions {
   /** Where to write the rejected rows as `line,field,message` (optional). */
   errorsPath?: string | null | undefined;
   batchSize?: number;
+  /** Filled with the reasons of the summary's errors and warnings, in their order, to word them in another language. */
+  reasons?: ListedReasons;
   onProgress?: (done: number, total: number, label?: string) => void;
   signal?: AbortSignal;
+}
+
+export interface ListedReasons {
+  errors: ImportReason[];
+  warnings: ImportReason[];
 }
 
 export class ImportStopped extends Error {
@@ -57,6 +65,7 @@ interface Tally {
   errors: ImportIssue[];
   warnings: ImportIssue[];
   truncated: boolean;
+  reasons: ListedReasons | undefined;
 }
 
 class ErrorsFile {
@@ -76,18 +85,20 @@ class ErrorsFile {
   }
 }
 
-function issueMessage(error: unknown): { field: string; message: string } {
-  if (error instanceof RowError) return { field: error.field, message: error.message };
+function issueOf(error: unknown): { field: string; reason: ImportReason } {
+  if (error instanceof RowError) return { field: error.field, reason: error.reason };
   // A database refusal of this one row (its savepoint rolled back): reported, never fatal.
-  return { field: 'row', message: `could not be written: ${(error as Error).message.split('\n')[0]}` };
+  return { field: 'row', reason: { code: 'not_written', detail: (error as Error).message.split('\n')[0] ?? '' } };
 }
 
 function reject(tally: Tally, errors: ErrorsFile, line: number, error: unknown) {
-  const issue = { line, ...issueMessage(error) };
+  const { field, reason } = issueOf(error);
   tally.rejected += 1;
-  errors.write([issue.line, issue.field, issue.message]);
-  if (tally.errors.length < LISTED_ISSUES) tally.errors.push(issue);
-  else tally.truncated = true;
+  errors.write([line, field, describeImportReason(reason, 'en')]);
+  if (tally.errors.length < LISTED_ISSUES) {
+    tally.errors.push({ line, field, message: describeImportReason(reason, 'en') });
+    tally.reasons?.errors.push(reason);
+  } else tally.truncated = true;
 }
 
 async function writeBatch(db: Db, ctx: ImportContext, kind: ImportKind, rows: Row[], tally: Tally, errors: ErrorsFile) {
@@ -121,9 +132,11 @@ async function writeBatch(db: Db, ctx: ImportContext, kind: ImportKind, rows: Ro
       continue;
     }
     tally[result.outcome] += 1;
-    for (const warning of result.warnings) {
-      if (tally.warnings.length < LISTED_ISSUES) tally.warnings.push(warning);
-      else tally.truncated = true;
+    for (const { line, field, reason } of result.warnings) {
+      if (tally.warnings.length < LISTED_ISSUES) {
+        tally.warnings.push({ line, field, message: describeImportReason(reason, 'en') });
+        tally.reasons?.warnings.push(reason);
+      } else tally.truncated = true;
     }
   }
 }
@@ -148,6 +161,7 @@ export async function runImport(db: Db, options: ImportOptions): Promise<ImportS
     errors: [],
     warnings: [],
     truncated: false,
+    reasons: options.reasons,
   };
   const errors = new ErrorsFile(options.errorsPath);
   let rows = 0;
