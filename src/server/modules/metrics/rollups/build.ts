@@ -57,18 +57,35 @@ const shiftOf = (v: SQL) => sql`cross join lateral (select greatest(0, e.bits - 
              when (1::bigint << floor((ln(greatest(${v}, 1)::float8) / ln(2::float8)))::int) > ${v} then -1 else 0 end
       + 1 as bits) e) b`;
 
+/** What dimensionValues reads of a source row. */
+const DIMENSION_COLUMNS = ['channel', 'agent_id', 'team_id', 'company_id', 'touchpoint', 'tags'];
+
+/**
+ * A source's rows folded by local day, by what the dimensions read and by `keys` first, with
+ * `measures` summed per group: a busy day (tens of thousands of invitations) then expands a
+ * few groups into dimension values, not every row (five times faster on PGlite at 60 000).
+ */
+function folded(ctx: MetricsContext, source: SQL, keys: SQL[], measures: SQL): SQL {
+  const columns = [sql`${localDay(ctx)} as day`, ...DIMENSION_COLUMNS.map((c) => sql.raw(`d.${c}`)), ...keys];
+  return sql`(select ${sql.join(columns, sql`, `)}, ${measures}
+      from (${source}) d
+     group by ${sql.raw(columns.map((_, i) => i + 1).join(', '))})`;
+}
+
 async function buildResponses(tx: Tx, ctx: MetricsContext, period: Period): Promise<void> {
   const responses = responsesSource(ctx, period);
   await tx.execute(sql`
     insert into rollup_responses_daily (workspace_id, dimension, dim_value, day, kind, score, responses)
-    select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)}, d.kind, coalesce(d.score, -1), count(*)
-      from (${responses.sql}) d ${dimensionValues(true)}
+    select ${ctx.workspaceId}, x.dimension, x.dim_value, d.day, d.kind, d.score, sum(d.responses)
+      from ${folded(ctx, responses.sql, [sql`d.kind`, sql`coalesce(d.score, -1) as score`], sql`count(*) as responses`)} d
+           ${dimensionValues(true)}
      group by 2, 3, 4, 5, 6`);
   const invitations = invitationsSource(ctx, period);
   await tx.execute(sql`
     insert into rollup_invitations_daily (workspace_id, dimension, dim_value, day, delivered, responded)
-    select ${ctx.workspaceId}, x.dimension, x.dim_value, ${localDay(ctx)}, count(*), count(*) filter (where d.responded)
-      from (${invitations.sql}) d ${dimensionValues(true)}
+    select ${ctx.workspaceId}, x.dimension, x.dim_value, d.day, sum(d.delivered), sum(d.responded)
+      from ${folded(ctx, invitations.sql, [], sql`count(*) as delivered, count(*) filter (where d.responded) as responded`)} d
+           ${dimensionValues(true)}
      group by 2, 3, 4`);
 }
 
