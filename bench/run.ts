@@ -190,6 +190,16 @@ async function benchEngine(setup: EngineSetup, options: { rollupTriggers: boolea
       answerRuns.push(await withDrain(pid, setup.name, answers));
       healthRuns.push(await healthz());
     }
+    // BENCH_VERBOSE=1: each round's rates, to tell a slow round of answers from a fast round of /healthz.
+    if (process.env.BENCH_VERBOSE) {
+      console.log('healthz rounds', healthRuns.map((r) => r.perSecond.toFixed(0)).join(' '));
+      console.log(
+        'answer rounds',
+        answerRuns
+          .map((r) => `${r.perSecond.toFixed(0)} (p99 ${r.p99ms.toFixed(0)} ms, drain ${r.drainSeconds.toFixed(2)} s)`)
+          .join(' '),
+      );
+    }
     const answerRatios = answerRuns.map(
       (run, i) => run.perSecond / (((healthRuns[i]?.perSecond ?? 0) + (healthRuns[i + 1]?.perSecond ?? 0)) / 2),
     );
