@@ -90,6 +90,24 @@ describe('imports from the web app', () => {
     expect(after).toHaveLength(before.length);
   });
 
+  test('a refused header is explained in English, or in Japanese with ?lang=ja', async () => {
+    const refusal = async (lines: string[], query = '') => {
+      const response = await ws.api.request('POST', `/api/v1/imports/responses${query}`, {
+        raw: { data: `${lines.join('\n')}\n`, contentType: 'text/csv' },
+      });
+      return expectProblem(response, 400, 'body').errors?.[0]?.message;
+    };
+    expect(await refusal(['id,score', '1,5'])).toMatch(
+      /^The header lacks the column\(s\) external_id, kind, created_at/,
+    );
+    expect(await refusal(['id,score', '1,5'], '?lang=ja')).toBe(
+      'ヘッダーに必須の列 external_id, kind, created_at がありません（アンケート回答のファイルに必要です）。',
+    );
+    expect(await refusal([`${RESPONSE_HEADER},colour`], '?lang=ja')).toBe(
+      'ヘッダーにアンケート回答のファイルでは使えない列 colour があります。',
+    );
+  });
+
   test('admins only, and an import is read only by its own workspace', async () => {
     const agent = await addMember(server, ws.api, 'agent');
     expectProblem(await agent.session.post('/api/v1/imports/responses', {}), 403);

@@ -58,5 +58,18 @@ describe('Settings → Import', () => {
     await screenshot(page, 'en-import-done');
     await page.getByTestId('import-again').click();
     await expect.poll(() => page.getByTestId('import-summary').count()).toBe(0);
+
+    // A file whose header cannot be imported is explained in the reader's language, and nothing starts.
+    await page.getByTestId('language-ja').click();
+    const wrong = dir.file('wrong-header.csv', ['id,subject', '1,件名']);
+    await page.locator('input[type="file"]').setInputFiles(wrong);
+    await page.getByTestId('import-start').click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'ヘッダーに必須の列 external_id, channel, created_at がありません' })
+      .waitFor();
+    expect(await page.getByTestId('import-summary').count()).toBe(0);
+    expect(await page.getByRole('alert').textContent()).not.toContain('body');
+    await screenshot(page, 'ja-import-refused');
   });
 });

@@ -3,13 +3,13 @@ import type { ImportJob, ImportKind } from '../../shared/contracts/exports.ts';
 import { useLocale } from '../lib/useLocale.ts';
 import { api } from './client.ts';
 
-/** Starts an import of a CSV file (the file is the request body). */
+/** Starts an import of a CSV file (the file is the request body); a refused header is explained in the app's language. */
 export function useStartImport() {
   const queryClient = useQueryClient();
   const locale = useLocale();
   return useMutation({
     mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) =>
-      api<ImportJob>(`/imports/${kind}`, { method: 'POST', raw: { data: file, type: 'text/csv' } }),
+      api<ImportJob>(`/imports/${kind}?lang=${locale}`, { method: 'POST', raw: { data: file, type: 'text/csv' } }),
     onSuccess: (job) => queryClient.setQueryData(['imports', job.id, locale], job),
   });
 }

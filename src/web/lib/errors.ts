@@ -22,6 +22,8 @@ export function describeError(error: unknown, t: TFunction): string {
       if (error.status === 400 || error.status === 422) {
         const fields = error.problem?.errors ?? [];
         if (fields.length === 0) return detail ?? error.problem?.title ?? t('errors.validation');
+        // A refusal of the whole body (an uploaded file) explains itself; "body:" means nothing to a person.
+        if (fields.every((f) => f.field === 'body')) return fields.map((f) => f.message).join(' ');
         const listed = fields.map((f) => `${fieldPath(f.field)}: ${f.message}`).join(' / ');
         return `${t('errors.validation')} (${listed})`;
       }

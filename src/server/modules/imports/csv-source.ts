@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import type { Locale } from '../../../shared/contracts/common.ts';
 import {
   ACCEPTED_IMPORT_COLUMNS,
   type ImportKind,
@@ -40,14 +41,25 @@ async function opened(path: string): Promise<ReturnType<typeof createReadStream>
   return stream;
 }
 
-/** The problem with a header, or null when the import can read it. */
-export function headerProblem(kind: ImportKind, header: string[]): string | null {
-  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter((column) => !header.includes(column));
-  if (missing.length) return `The header lacks the column(s) ${missing.join(', ')} (a ${kind} file needs them).`;
-  const unknown = header.filter((column) => !ACCEPTED_IMPORT_COLUMNS[kind].includes(column));
-  if (unknown.length) return `The header has unknown column(s) ${unknown.join(', ')} for ${kind}.`;
-  const twice = header.filter((column, i) => header.indexOf(column) !== i);
-  if (twice.length) return `The header names ${twice.join(', ')} twice.`;
+const KIND_JA: Record<ImportKind, string> = { conversations: '会話', responses: 'アンケート回答' };
+
+/** The problem with a header, in English or Japanese, or null when the import can read it. */
+export function headerProblem(kind: ImportKind, header: string[], locale: Locale = 'en'): string | null {
+  const ja = locale === 'ja';
+  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter((column) => !header.includes(column)).join(', ');
+  if (missing) {
+    return ja
+      ? `ヘッダーに必須の列 ${missing} がありません（${KIND_JA[kind]}のファイルに必要です）。`
+      : `The header lacks the column(s) ${missing} (a ${kind} file needs them).`;
+  }
+  const unknown = header.filter((column) => !ACCEPTED_IMPORT_COLUMNS[kind].includes(column)).join(', ');
+  if (unknown) {
+    return ja
+      ? `ヘッダーに${KIND_JA[kind]}のファイルでは使えない列 ${unknown} があります。`
+      : `The header has unknown column(s) ${unknown} for ${kind}.`;
+  }
+  const twice = header.filter((column, i) => header.indexOf(column) !== i).join(', ');
+  if (twice) return ja ? `ヘッダーに ${twice} が 2 回あります。` : `The header names ${twice} twice.`;
   return null;
 }
 

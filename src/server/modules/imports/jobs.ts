@@ -54,7 +54,14 @@ async function saveUpload(body: NodeJS.ReadableStream, path: string): Promise<nu
  * (a 400 naming `body` before anything is written), and the import runs in the background,
  * reporting rows done; the summary is kept an hour. The same import as `koe import`.
  */
-export async function startImportJob(db: Db, workspaceId: string, kind: ImportKind, body: unknown): Promise<ImportJob> {
+export async function startImportJob(
+  db: Db,
+  workspaceId: string,
+  kind: ImportKind,
+  body: unknown,
+  /** The language of a refusal (a header that cannot be imported); English by default. */
+  locale: Locale = 'en',
+): Promise<ImportJob> {
   if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function') {
     throw badRequest('body', 'must be a CSV file sent as text/csv');
   }
@@ -63,8 +70,15 @@ export async function startImportJob(db: Db, workspaceId: string, kind: ImportKi
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const bytes = await saveUpload(body as NodeJS.ReadableStream, path);
-    if (bytes === 0) throw badRequest('body', 'is empty: send a CSV file with a header line');
-    const problem = headerProblem(kind, await readHeader(path));
+    if (bytes === 0) {
+      throw badRequest(
+        'body',
+        locale === 'ja'
+          ? '空です。ヘッダー行のある CSV ファイルを送ってください'
+          : 'is empty: send a CSV file with a header line',
+      );
+    }
+    const problem = headerProblem(kind, await readHeader(path), locale);
     if (problem) throw badRequest('body', problem);
   } catch (error) {
     await cleanup();

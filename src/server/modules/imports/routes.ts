@@ -15,12 +15,15 @@ const startRoute = (kind: ImportKind) =>
       `The body is the file itself, \`content-type: text/csv\`, at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; ` +
       'its columns are those of `koe import` (README "Import and export"). A file whose header cannot be imported ' +
       'is a 400 naming `body`, before anything is written. The answer (202) is the import: poll ' +
-      '`GET /api/v1/imports/{id}` for the rows done and, at the end, the summary with every rejected row.',
+      '`GET /api/v1/imports/{id}` for the rows done and, at the end, the summary with every rejected row. ' +
+      '`?lang=ja` words a refusal of the header in Japanese (English by default).',
     tags,
     auth: 'member',
     action: 'admin',
     status: 202,
-    handler: ({ app, auth, request }) => startImportJob(app.db, auth.workspaceId, kind, request.body),
+    query: z.object({ lang: Locale.optional() }),
+    handler: ({ app, auth, query, request }) =>
+      startImportJob(app.db, auth.workspaceId, kind, request.body, query.lang),
   });
 
 /** CSV imports from the web app, for admins: the same files and rules as `koe import`. */
