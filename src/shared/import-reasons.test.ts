@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeImportReason, type ImportReason } from './import-reasons.ts';
+import { describeImportFileProblem, describeImportReason, type ImportReason } from './import-reasons.ts';
 
 /** One of each reason, with values that must show in the text. */
 const REASONS: ImportReason[] = [
@@ -47,5 +47,16 @@ describe('import reasons', () => {
     expect(describeImportReason({ code: 'one_of', allowed: 'a, b', got: '' }, 'ja')).toBe(
       'a, b のいずれかにしてください',
     );
+  });
+
+  test('a file problem reads in both languages, naming the columns and the kind of file', () => {
+    const problem = { code: 'missing_columns', kind: 'responses', columns: 'kind, created_at' } as const;
+    expect(describeImportFileProblem(problem, 'en')).toBe(
+      'The header lacks the column(s) kind, created_at (a responses file needs them).',
+    );
+    expect(describeImportFileProblem(problem, 'ja')).toBe(
+      'ヘッダーに必須の列 kind, created_at がありません（アンケート回答のファイルに必要です）。',
+    );
+    expect(describeImportFileProblem({ code: 'duplicate_columns', columns: 'team' }, 'ja')).toContain('team');
   });
 });

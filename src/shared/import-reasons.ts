@@ -1,9 +1,10 @@
 import type { Locale } from './contracts/common.ts';
+import type { ImportKind } from './contracts/exports.ts';
 
 /**
  * Why a row of a CSV import was not imported (or was kept with a note), as a code with its
  * values: the server writes the English text into the summary and the --errors file, and the
- * web app shows the same reason in the reader's language.
+ * web app shows the same reason in the reader's language. File problems (below) likewise.
  */
 export type ImportReason =
   | { code: 'nul' }
@@ -95,4 +96,38 @@ const TEXTS: Record<Locale, Texts> = {
 export function describeImportReason(reason: ImportReason, locale: Locale): string {
   const text = TEXTS[locale][reason.code] as (reason: ImportReason) => string;
   return text(reason);
+}
+
+/** Why a whole file cannot be imported (nothing is written): its header, or no header at all. */
+export type ImportFileProblem =
+  | { code: 'missing_columns'; kind: ImportKind; columns: string }
+  | { code: 'unknown_columns'; kind: ImportKind; columns: string }
+  | { code: 'duplicate_columns'; columns: string }
+  | { code: 'empty_file' };
+
+type FileTexts = { [C in ImportFileProblem['code']]: (problem: Extract<ImportFileProblem, { code: C }>) => string };
+
+const KIND_JA: Record<ImportKind, string> = { conversations: '会話', responses: 'アンケート回答' };
+
+const FILE_TEXTS: Record<Locale, FileTexts> = {
+  en: {
+    missing_columns: ({ kind, columns }) => `The header lacks the column(s) ${columns} (a ${kind} file needs them).`,
+    unknown_columns: ({ kind, columns }) => `The header has unknown column(s) ${columns} for ${kind}.`,
+    duplicate_columns: ({ columns }) => `The header names ${columns} twice.`,
+    empty_file: () => 'is empty: send a CSV file with a header line',
+  },
+  ja: {
+    missing_columns: ({ kind, columns }) =>
+      `ヘッダーに必須の列 ${columns} がありません（${KIND_JA[kind]}のファイルに必要です）。`,
+    unknown_columns: ({ kind, columns }) =>
+      `ヘッダーに${KIND_JA[kind]}のファイルでは使えない列 ${columns} があります。`,
+    duplicate_columns: ({ columns }) => `ヘッダーに ${columns} が 2 回あります。`,
+    empty_file: () => '空です。ヘッダー行のある CSV ファイルを送ってください',
+  },
+};
+
+/** The file's problem in words, in Japanese or English. */
+export function describeImportFileProblem(problem: ImportFileProblem, locale: Locale): string {
+  const text = FILE_TEXTS[locale][problem.code] as (problem: ImportFileProblem) => string;
+  return text(problem);
 }

@@ -6,7 +6,11 @@ import {
   type ImportKind,
   REQUIRED_IMPORT_COLUMNS,
 } from '../../../shared/contracts/exports.ts';
-import type { ImportReason } from '../../../shared/import-reasons.ts';
+import {
+  describeImportFileProblem,
+  type ImportFileProblem,
+  type ImportReason,
+} from '../../../shared/import-reasons.ts';
 
 /** The file cannot be imported at all (missing, unreadable, wrong header): nothing was written. */
 export class ImportFileError extends Error {}
@@ -41,26 +45,20 @@ async function opened(path: string): Promise<ReturnType<typeof createReadStream>
   return stream;
 }
 
-const KIND_JA: Record<ImportKind, string> = { conversations: '会話', responses: 'アンケート回答' };
+function headerFileProblem(kind: ImportKind, header: string[]): ImportFileProblem | null {
+  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter((column) => !header.includes(column)).join(', ');
+  if (missing) return { code: 'missing_columns', kind, columns: missing };
+  const unknown = header.filter((column) => !ACCEPTED_IMPORT_COLUMNS[kind].includes(column)).join(', ');
+  if (unknown) return { code: 'unknown_columns', kind, columns: unknown };
+  const twice = header.filter((column, i) => header.indexOf(column) !== i).join(', ');
+  if (twice) return { code: 'duplicate_columns', columns: twice };
+  return null;
+}
 
 /** The problem with a header, in English or Japanese, or null when the import can read it. */
 export function headerProblem(kind: ImportKind, header: string[], locale: Locale = 'en'): string | null {
-  const ja = locale === 'ja';
-  const missing = REQUIRED_IMPORT_COLUMNS[kind].filter((column) => !header.includes(column)).join(', ');
-  if (missing) {
-    return ja
-      ? `ヘッダーに必須の列 ${missing} がありません（${KIND_JA[kind]}のファイルに必要です）。`
-      : `The header lacks the column(s) ${missing} (a ${kind} file needs them).`;
-  }
-  const unknown = header.filter((column) => !ACCEPTED_IMPORT_COLUMNS[kind].includes(column)).join(', ');
-  if (unknown) {
-    return ja
-      ? `ヘッダーに${KIND_JA[kind]}のファイルでは使えない列 ${unknown} があります。`
-      : `The header has unknown column(s) ${unknown} for ${kind}.`;
-  }
-  const twice = header.filter((column, i) => header.indexOf(column) !== i).join(', ');
-  if (twice) return ja ? `ヘッダーに ${twice} が 2 回あります。` : `The header names ${twice} twice.`;
-  return null;
+  const problem = headerFileProblem(kind, header);
+  return problem ? describeImportFileProblem(problem, locale) : null;
 }
 
 const normaliseHeader = (record: string[]) => record.map((name) => name.trim().toLowerCase());

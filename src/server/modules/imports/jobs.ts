@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ImportIssue, ImportJob, ImportKind } from '../../../shared/contracts/exports.ts';
-import { describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
+import { describeImportFileProblem, describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
 import type { Db } from '../../db/client.ts';
 import { badRequest, HttpProblem, notFound } from '../../http/problem.ts';
 import { headerProblem, ImportFileError, readHeader } from './csv-source.ts';
@@ -70,14 +70,7 @@ export async function startImportJob(
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const bytes = await saveUpload(body as NodeJS.ReadableStream, path);
-    if (bytes === 0) {
-      throw badRequest(
-        'body',
-        locale === 'ja'
-          ? '空です。ヘッダー行のある CSV ファイルを送ってください'
-          : 'is empty: send a CSV file with a header line',
-      );
-    }
+    if (bytes === 0) throw badRequest('body', describeImportFileProblem({ code: 'empty_file' }, locale));
     const problem = headerProblem(kind, await readHeader(path), locale);
     if (problem) throw badRequest('body', problem);
   } catch (error) {

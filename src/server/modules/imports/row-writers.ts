@@ -24,7 +24,7 @@ export interface ImportContext {
 export interface RowResult {
   outcome: 'created' | 'updated' | 'unchanged';
   conversationId: string | null;
-  /** Rows kept with a note, worded by the import in its language. */
+  /** Rows kept with a note: the summary words them in English, a web import's reader in their language. */
   warnings: RowWarning[];
 }
 
