@@ -4,10 +4,13 @@ import { openTestDatabase } from '../../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
 import { domainEvents, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema/index.ts';
 import { HttpProblem } from '../../http/problem.ts';
+import { createContact } from '../customers/contacts.ts';
 import { createWorkspace } from '../workspaces/service.ts';
+import { writeFirstAnswers } from './answer-first.ts';
 import { AnswerQueue } from './answer-queue.ts';
-import { createInvitation, tokenFor } from './invitations.ts';
+import { createInvitation, type InvitationRow, tokenFor } from './invitations.ts';
 import { createSurvey, getSurveyRecord } from './service.ts';
+import { invitationToken, readInvitationToken } from './tokens.ts';
 
 const secret = 'answer-queue-test-secret-0123456789';
 let database: Database;
@@ -163,6 +166,162 @@ describe('AnswerQueue (group commit of public answers)', () => {
     ]);
     expect(good.status).toBe('fulfilled');
     expect(forged.status).toBe('rejected');
+  });
+});
+
+describe('first answers whose token names the survey version (one statement)', () => {
+  /** An invitation with a full snapshot, as one sent after a conversation would have. */
+  async function snapshotInvitation(language: string | null): Promise<InvitationRow> {
+    const record = await getSurveyRecord(database.db, workspaceId, surveyId);
+    const contact = await createContact(database.db, workspaceId, {
+      name: '回答者',
+      emails: [],
+      phones: [],
+      externalIds: [],
+      attributes: {},
+    });
+    const { invitation } = await createInvitation(database.db, workspaceId, {
+      survey: record,
+      delivery: 'email',
+      status: 'sent',
+      contactId: contact.id,
+      conversationId: crypto.randomUUID(),
+      cycle: 2,
+      language,
+      agentId: crypto.randomUUID(),
+      teamId: crypto.randomUUID(),
+      channel: 'chat',
+      touchpoint: 'billing',
+      recoveryCaseId: crypto.randomUUID(),
+      unthrottled: true,
+    });
+    return invitation;
+  }
+
+  /** A token as made before tokens named the version: such answers take the read-then-write way. */
+  const unversioned = (invitation: InvitationRow) =>
+    invitationToken(secret, {
+      w: invitation.workspaceId,
+      i: invitation.id,
+      s: invitation.surveyId,
+      exp: Math.floor(invitation.expiresAt.getTime() / 1000),
+    });
+
+  async function written(invitation: InvitationRow) {
+    const [response] = await database.db
+      .select()
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.workspaceId, workspaceId), eq(surveyResponses.invitationId, invitation.id)));
+    if (!response) throw new Error(`no response to ${invitation.id}`);
+    const answers = await database.db
+      .select()
+      .from(surveyAnswers)
+      .where(and(eq(surveyAnswers.workspaceId, workspaceId), eq(surveyAnswers.responseId, response.id)))
+      .orderBy(surveyAnswers.questionId);
+    const [event] = await database.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.workspaceId, workspaceId), eq(domainEvents.subjectId, response.id)));
+    const [marked] = await database.db
+      .select({ status: surveyInvitations.status, answeredAt: surveyInvitations.answeredAt })
+      .from(surveyInvitations)
+      .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, invitation.id)));
+    // What differs between two invitations by nature: ids, times, the conversation and case they belong to.
+    const { id, invitationId, conversationId, contactId, agentId, teamId, submittedAt, updatedAt, ...rest } = response;
+    expect({ contactId, conversationId, agentId, teamId }).toEqual({
+      contactId: invitation.contactId,
+      conversationId: invitation.conversationId,
+      agentId: invitation.agentId,
+      teamId: invitation.teamId,
+    });
+    expect(submittedAt.getTime()).toBe(marked?.answeredAt?.getTime());
+    expect(event).toMatchObject({
+      type: 'survey.answered',
+      actorType: 'contact',
+      actorId: invitation.contactId,
+      contactId: invitation.contactId,
+      conversationId: invitation.conversationId,
+    });
+    expect(event?.data).toMatchObject({ invitationId: invitation.id, recoveryCaseId: invitation.recoveryCaseId });
+    return {
+      response: rest,
+      answers: answers.map(({ responseId, ...row }) => row),
+      event: { ...event?.data, invitationId: null, recoveryCaseId: null },
+      status: marked?.status,
+    };
+  }
+
+  test('write what the read-then-write way writes: snapshot, language, answer rows, event, invitation', async () => {
+    // The language the respondent asks for, the invitation's: each case once per way.
+    const cases: { asked?: string; invited: string | null; chosen: string }[] = [
+      { asked: 'ja', invited: 'en', chosen: 'ja' },
+      { asked: 'en-US', invited: 'ja', chosen: 'en' },
+      { asked: 'fr', invited: 'en-GB', chosen: 'en' },
+      { asked: 'fr', invited: 'de', chosen: 'ja' },
+      // Nothing asked: the invitation's language (made one the survey has when the invitation was).
+      { invited: 'en-GB', chosen: 'en' },
+    ];
+    const queue = new AnswerQueue(database.db, secret, 1);
+    for (const [n, c] of cases.entries()) {
+      const [one, two] = [await snapshotInvitation(c.invited), await snapshotInvitation(c.invited)];
+      if (!one || !two) throw new Error('no invitation');
+      const token = tokenFor(secret, one);
+      expect(readInvitationToken(secret, token)?.v).toBe(1);
+      const input = { score: (n % 5) + 1, comment: n % 2 ? null : `  助かりました ${n}  `, language: c.asked };
+      const [first, second] = await Promise.all([
+        queue.submit({ token, ...input }),
+        queue.submit({ token: unversioned(two), ...input }),
+      ]);
+      expect({ ...first, id: null }).toEqual({ ...second, id: null });
+      const [a, b] = [await written(one), await written(two)];
+      expect(a.response.language).toBe(c.chosen);
+      expect(a).toEqual(b);
+      expect(a.status).toBe('answered');
+    }
+  });
+
+  test('answer only invitations that are what the token says and not yet answered; leave the rest', async () => {
+    const [fresh, answered, skipped] = [
+      await snapshotInvitation('ja'),
+      await snapshotInvitation('ja'),
+      await snapshotInvitation('ja'),
+    ];
+    if (!fresh || !answered || !skipped) throw new Error('no invitation');
+    await new AnswerQueue(database.db, secret, 1).submit({ token: tokenFor(secret, answered), score: 1 });
+    await database.db
+      .update(surveyInvitations)
+      .set({ status: 'skipped' })
+      .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, skipped.id)));
+    const token = (invitation: InvitationRow, version = invitation.version) => ({
+      w: invitation.workspaceId,
+      i: invitation.id,
+      s: invitation.surveyId,
+      v: version,
+      exp: Math.floor(invitation.expiresAt.getTime() / 1000),
+    });
+    const now = new Date();
+    const result = await writeFirstAnswers(
+      database.db,
+      [
+        { token: token(answered), input: { token: '', score: 5 } },
+        { token: token(fresh, 2), input: { token: '', score: 5 } },
+        { token: token(skipped), input: { token: '', score: 5 } },
+        { token: token(fresh), input: { token: '', score: 9 } },
+        { token: token(fresh), input: { token: '', score: 4, comment: 'ok' } },
+      ],
+      now,
+    );
+    // Only the last: the others were answered before, name a version the invitation was not given,
+    // are skipped, or do not fit the survey (a 9 on a 1–5 scale); the queue sends them the plain way.
+    expect([...result.keys()]).toEqual([4]);
+    expect(result.get(4)).toMatchObject({ score: 4, comment: 'ok' });
+    expect((await written(fresh)).response).toMatchObject({ score: 4, comment: 'ok', version: 1 });
+    expect((await written(answered)).response).toMatchObject({ score: 1 });
+    const [left] = await database.db
+      .select({ status: surveyInvitations.status })
+      .from(surveyInvitations)
+      .where(and(eq(surveyInvitations.workspaceId, workspaceId), eq(surveyInvitations.id, skipped.id)));
+    expect(left?.status).toBe('skipped');
   });
 });
 

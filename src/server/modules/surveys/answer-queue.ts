@@ -1,5 +1,6 @@
 import type { PublicAnswerInput } from '../../../shared/contracts/surveys.ts';
 import type { Database, Db } from '../../db/client.ts';
+import { type FirstAnswer, writeFirstAnswers } from './answer-first.ts';
 import { type AnswerPlan, planAnswer } from './answer-plan.ts';
 import { type AnswerTarget, answerTargets, checkTarget, targetKey } from './answer-target.ts';
 import { writeAnswerPlans } from './answer-writes.ts';
@@ -91,18 +92,44 @@ export class AnswerQueue {
   }
 
   /**
-   * Two statements, no transaction: the targets are read without locks, and the first answers
-   * (nearly all of them) are written by one statement, which is all or nothing by itself. An
+   * No transaction. Answers whose token names the survey version (all tokens made since it
+   * was added) are read and written by one statement (answer-first.ts). The others, and those
+   * that statement left out, take two statements: the targets read without locks, then the
+   * first answers (nearly all of them) written by one statement, all or nothing by itself. An
    * answer to an invitation answered before needs its response locked to merge into it, so it
    * goes the plain, transactional way; so does every answer of a write the database refused
    * (another process answered the same invitation meanwhile: the unique invitation key).
    */
   async #write(batch: Waiting[]): Promise<void> {
-    const alone = (items: Waiting[]) =>
-      Promise.all(
-        items.map((item) => submitPublicAnswer(this.#db, this.#secret, item.input).then(item.resolve, item.reject)),
-      );
     const now = new Date();
+    const versioned = batch.filter((item) => Number.isInteger(item.token.v));
+    const rest = batch.filter((item) => !Number.isInteger(item.token.v));
+    if (versioned.length > 0) {
+      const written = await writeFirstAnswers(
+        this.#db,
+        versioned.map((item) => ({ token: item.token as FirstAnswer['token'], input: item.input })),
+        now,
+      ).catch(() => null);
+      if (written === null) await this.#alone(versioned);
+      else {
+        versioned.forEach((item, index) => {
+          const result = written.get(index);
+          if (result) item.resolve(result);
+          else rest.push(item);
+        });
+      }
+    }
+    if (rest.length > 0) await this.#writeRead(rest, now);
+  }
+
+  #alone(items: Waiting[]): Promise<unknown> {
+    return Promise.all(
+      items.map((item) => submitPublicAnswer(this.#db, this.#secret, item.input).then(item.resolve, item.reject)),
+    );
+  }
+
+  /** The targets read first, then the first answers written together (see #write). */
+  async #writeRead(batch: Waiting[], now: Date): Promise<void> {
     let targets: Map<string, AnswerTarget>;
     try {
       targets = await answerTargets(
@@ -111,7 +138,7 @@ export class AnswerQueue {
         { lock: false },
       );
     } catch {
-      await alone(batch);
+      await this.#alone(batch);
       return;
     }
     const answeredBefore: Waiting[] = [];
@@ -136,10 +163,10 @@ export class AnswerQueue {
       );
       for (const { item, plan } of planned) item.resolve(plan.result);
     } catch {
-      await alone(planned.map((p) => p.item));
+      await this.#alone(planned.map((p) => p.item));
     }
     // Awaited before the batch's invitations are released, so a next answer to one of them merges after this one.
-    await alone(answeredBefore);
+    await this.#alone(answeredBefore);
   }
 }
 

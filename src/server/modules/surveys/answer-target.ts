@@ -60,11 +60,13 @@ const definitions = new Map<string, SurveyDefinition>();
 const DEFINITIONS_KEPT = 500;
 const versionKey = (workspaceId: string, surveyId: string, version: number) => `${workspaceId}/${surveyId}/${version}`;
 
-async function loadDefinitions(tx: Tx, rows: TargetRow[]): Promise<void> {
-  const missing = new Map<string, TargetRow>();
-  for (const row of rows) {
-    const key = versionKey(row.workspaceId, row.surveyId, row.version);
-    if (!definitions.has(key)) missing.set(key, row);
+type VersionKey = { workspaceId: string; surveyId: string; version: number };
+
+async function loadDefinitions(tx: Tx, keys: VersionKey[]): Promise<void> {
+  const missing = new Map<string, VersionKey>();
+  for (const key of keys) {
+    const id = versionKey(key.workspaceId, key.surveyId, key.version);
+    if (!definitions.has(id)) missing.set(id, key);
   }
   if (missing.size === 0) return;
   const wanted = [...missing.values()];
@@ -82,6 +84,12 @@ async function loadDefinitions(tx: Tx, rows: TargetRow[]): Promise<void> {
     definitions.set(versionKey(row.workspaceId, row.surveyId, row.version), row.definition);
     if (definitions.size > DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value as string);
   }
+}
+
+/** The definitions of these survey versions, in their order (undefined for a version that does not exist). */
+export async function surveyDefinitions(tx: Tx, keys: VersionKey[]): Promise<(SurveyDefinition | undefined)[]> {
+  await loadDefinitions(tx, keys);
+  return keys.map((key) => definitions.get(versionKey(key.workspaceId, key.surveyId, key.version)));
 }
 
 function toTarget(row: TargetRow): AnswerTarget | null {

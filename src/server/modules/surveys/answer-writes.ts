@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { namedQuery } from '../../db/raw.ts';
 import { surveyAnswers, surveyResponses } from '../../db/schema/index.ts';
 import { newIds } from '../../lib/id.ts';
-import type { AnswerPlan } from './answer-plan.ts';
+import type { AnswerPlan, AnswerRow } from './answer-plan.ts';
 
 /** `survey.answered`: what recovery, rules and webhooks see of an answer (first or updated). */
 function answeredData(plan: AnswerPlan): Record<string, unknown> {
@@ -28,11 +28,29 @@ function answeredData(plan: AnswerPlan): Record<string, unknown> {
  * contact, queued for dispatch) and the invitations marked answered. Foreign keys are checked at the end of
  * the statement, when the responses the answer rows point at exist.
  */
+/** The columns an answer writes, shared with answer-first.ts (the same writes, read and written in one statement). */
+export const RESPONSE_COLUMNS = `workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
+  contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
+  search_vector, submitted_at, updated_at`;
+export const ANSWER_COLUMNS = 'workspace_id, response_id, question_id, option_id, score, text, skipped';
+export const EVENT_COLUMNS = `workspace_id, id, type, conversation_id, contact_id, subject_id, data,
+  actor_type, actor_id, occurred_at`;
+
+/** Answer rows as the array parameters of their columns after workspace_id (ANSWER_COLUMNS). */
+export function answerRowArrays(rows: (AnswerRow & { responseId: string })[]): unknown[] {
+  return [
+    rows.map((r) => r.responseId),
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.optionId),
+    rows.map((r) => r.score),
+    rows.map((r) => r.text),
+    rows.map((r) => r.skipped),
+  ];
+}
+
 const WRITE_ANSWERS = `with
   responses as (
-    insert into survey_responses (workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
-      contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
-      search_vector, submitted_at, updated_at)
+    insert into survey_responses (${RESPONSE_COLUMNS})
     select workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
       contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
       search_vector::tsvector, $1, $1
@@ -42,11 +60,10 @@ const WRITE_ANSWERS = `with
       as r(workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
         contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint, search_vector)),
   answers as (
-    insert into survey_answers (workspace_id, response_id, question_id, option_id, score, text, skipped)
+    insert into survey_answers (${ANSWER_COLUMNS})
     select * from unnest($20::uuid[], $21::uuid[], $22::text[], $23::text[], $24::smallint[], $25::text[], $26::bool[])),
   events as (
-    insert into domain_events (workspace_id, id, type, conversation_id, contact_id, subject_id, data,
-      actor_type, actor_id, occurred_at)
+    insert into domain_events (${EVENT_COLUMNS})
     select workspace_id, id, 'survey.answered', conversation_id, contact_id, subject_id, data::jsonb,
       'contact', contact_id, $1
     from unnest($27::uuid[], $28::uuid[], $29::uuid[], $30::uuid[], $31::uuid[], $32::text[])
@@ -112,12 +129,7 @@ export async function writeAnswerPlans(tx: Tx, plans: AnswerPlan[], now: Date): 
     column('touchpoint'),
     column('searchVector'),
     rows.map((r) => r.workspaceId),
-    rows.map((r) => r.responseId),
-    rows.map((r) => r.questionId),
-    rows.map((r) => r.optionId),
-    rows.map((r) => r.score),
-    rows.map((r) => r.text),
-    rows.map((r) => r.skipped),
+    ...answerRowArrays(rows),
     plans.map((p) => p.target.invitation.workspaceId),
     eventIds,
     plans.map((p) => p.target.invitation.conversationId),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { DeliveryChannel, InvitationStatus } from '../../../shared/contracts/surveys.ts';
+import type { DeliveryChannel, InvitationStatus, SurveyDefinition } from '../../../shared/contracts/surveys.ts';
 import type { Tx } from '../../db/client.ts';
 import { contactIdentities, contacts, surveyInvitations, surveys } from '../../db/schema/index.ts';
 import { notFound } from '../../http/problem.ts';
@@ -50,22 +50,36 @@ async function contactDetails(tx: Tx, workspaceId: string, contactId: string) {
   return row;
 }
 
+/** The languages a survey is written in (those of its score question). */
+export function offeredLanguages(definition: SurveyDefinition): string[] {
+  const score = definition.questions[0];
+  return score ? Object.keys(score.prompt) : [];
+}
+
+/** The survey's language for a wanted one (exact, else its base: `en-US` → `en`), or null when it has neither. */
+export function offeredLanguage(definition: SurveyDefinition, language: string): string | null {
+  const available = offeredLanguages(definition);
+  const base = language.split('-')[0] ?? language;
+  if (available.includes(language)) return language;
+  return available.includes(base) ? base : null;
+}
+
+/** The survey's own language when no wanted one is offered: its default, else its first. */
+export function defaultLanguage(definition: SurveyDefinition): string {
+  const available = offeredLanguages(definition);
+  return available.includes(definition.defaultLanguage) ? definition.defaultLanguage : (available[0] ?? 'ja');
+}
+
 /** The respondent's language: asked for, else the contact's, else the survey's default; always one the survey has. */
 export function chooseLanguage(
   record: Pick<SurveyRecord, 'definition'>,
   ...wanted: (string | null | undefined)[]
 ): string {
-  const score = record.definition.questions[0];
-  const available = score ? Object.keys(score.prompt) : [];
   for (const language of wanted) {
-    if (!language) continue;
-    const base = language.split('-')[0] ?? language;
-    if (available.includes(language)) return language;
-    if (available.includes(base)) return base;
+    const offered = language ? offeredLanguage(record.definition, language) : null;
+    if (offered) return offered;
   }
-  return available.includes(record.definition.defaultLanguage)
-    ? record.definition.defaultLanguage
-    : (available[0] ?? 'ja');
+  return defaultLanguage(record.definition);
 }
 
 /**
@@ -127,6 +141,7 @@ export function tokenFor(secret: string, invitation: InvitationRow): string {
     w: invitation.workspaceId,
     i: invitation.id,
     s: invitation.surveyId,
+    v: invitation.version,
     exp: Math.floor(invitation.expiresAt.getTime() / 1000),
   });
 }

@@ -6,6 +6,8 @@ export interface InvitationToken extends Record<string, unknown> {
   w: string;
   i: string;
   s: string;
+  /** The survey version the invitation was given (tokens made before it was added have none). */
+  v?: number;
   exp: number;
 }
 
