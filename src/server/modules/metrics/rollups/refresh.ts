@@ -6,7 +6,7 @@ import { clearRollups, rebuildPeriod } from './build.ts';
 
 /**
  * Keeps a workspace's rollups current. Writes note the days they touched (triggers of
- * migration 0009); a refresh rebuilds those days and deletes the notes it handled — the
+ * migration 0009); a refresh takes the notes committed so far and rebuilds their days — the
  * notes are append-only, so a write committing during a refresh leaves its note for the
  * next one and is never lost. A change of time zone or FCR window rebuilds everything.
  * Metrics reads refresh first, so a figure always includes every committed write.
@@ -80,7 +80,7 @@ export async function refreshRollups(
   workspaceId: string,
   options: {
     force?: boolean;
-    onProgress?: (done: number, total: number) => void;
+    onProgress?: (done: number, total: number) => unknown;
     /** The caller's context (a metrics read has one already): saves reading the workspace again. */
     context?: MetricsContext;
   } = {},
@@ -94,18 +94,18 @@ export async function refreshRollups(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('koe-rollups'), hashtext(${workspaceId}))`);
     const again = await stateOf(tx, ctx);
     const full = again.stale || Boolean(options.force);
-    const handled = await tx.execute<{ last: string | null }>(sql`
-      select max(id)::text as last from rollup_dirty_days where workspace_id = ${workspaceId}`);
-    const lastNote = handled.rows[0]?.last ?? null;
+    // The notes are taken first, in one statement: exactly those committed before it, whose writes
+    // every rebuild below therefore sees. A write still running keeps its note for the next refresh,
+    // even one noted before a note taken here (ids are given at insert, not at commit).
+    const taken = await tx.execute<{ day: string }>(sql`
+      delete from rollup_dirty_days where workspace_id = ${workspaceId}
+      returning to_char(day, 'YYYY-MM-DD') as day`);
     let days: string[];
     if (full) {
       await clearRollups(tx, workspaceId);
       days = await allDays(tx, ctx);
-    } else if (lastNote) {
-      const noted = await tx.execute<{ day: string }>(sql`
-        select distinct to_char(day, 'YYYY-MM-DD') as day from rollup_dirty_days
-         where workspace_id = ${workspaceId} and id <= ${lastNote}::bigint`);
-      days = noted.rows.map((r) => r.day);
+    } else if (taken.rows.length > 0) {
+      days = [...new Set(taken.rows.map((r) => r.day))];
     } else {
       return { days: 0, full: false };
     }
@@ -114,12 +114,7 @@ export async function refreshRollups(
     for (const period of periods) {
       await rebuildPeriod(tx, ctx, period);
       done += Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
-      options.onProgress?.(done, days.length);
-    }
-    if (lastNote) {
-      await tx.execute(
-        sql`delete from rollup_dirty_days where workspace_id = ${workspaceId} and id <= ${lastNote}::bigint`,
-      );
+      await options.onProgress?.(done, days.length);
     }
     await tx.execute(sql`
       insert into rollup_state (workspace_id, time_zone, fcr_window_hours, built_at)

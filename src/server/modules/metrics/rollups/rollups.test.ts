@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateMetricsData } from '../../../../../bench/metrics-data.ts';
-import { openTestDatabase } from '../../../../../test/support/database.ts';
+import { engine, openTestDatabase } from '../../../../../test/support/database.ts';
 import type {
   DurationFigure,
   MetricFilters,
@@ -186,6 +186,46 @@ describe('rollups answer as the raw rows do', () => {
     const raw = await computeMetrics(database.db, workspaceId, query, { source: 'raw' });
     expect(rolled.groups.map((g) => [g.key, g.csat.n])).toEqual(raw.groups.map((g) => [g.key, g.csat.n]));
   });
+
+  // Two connections: one write stays open while the refresh runs (PGlite has one connection).
+  test.runIf(engine() === 'postgres')(
+    'a write noted before the refresh looked but committed during it is rebuilt by the next refresh',
+    async () => {
+      const query: MetricsQuery = { from: '2026-10-01', to: '2026-10-31', by: 'day' };
+      await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+      const raise = (day: string) => `
+        update survey_responses set score = 5
+         where workspace_id = '${workspaceId}' and kind = 'csat' and score < 5
+           and submitted_at >= '${day}T00:00:00+09:00' and submitted_at < '${day}T00:00:00+09:00'::timestamptz + interval '1 day'`;
+      const open = await database.pool.connect();
+      try {
+        // The first write notes 5 October and stays open; a second write, on 7 October, commits.
+        await open.query('begin');
+        expect((await open.query(raise('2026-10-05'))).rowCount).toBeGreaterThan(0);
+        expect((await database.pool.query(raise('2026-10-07'))).rowCount).toBeGreaterThan(0);
+        // The refresh sees only the second note; the first write commits while it rebuilds.
+        let committed = false;
+        const result = await refreshRollups(database.db, workspaceId, {
+          onProgress: async () => {
+            if (committed) return;
+            committed = true;
+            await open.query('commit');
+          },
+        });
+        expect(committed).toBe(true);
+        expect(result.days).toBe(1);
+      } finally {
+        open.release();
+      }
+      const left = await database.db.execute<{ day: string }>(sql`
+        select to_char(day, 'YYYY-MM-DD') as day from rollup_dirty_days where workspace_id = ${workspaceId}`);
+      expect(left.rows.map((r) => r.day)).toEqual(['2026-10-05']);
+      const rolled = await computeMetrics(database.db, workspaceId, query, { source: 'rollups' });
+      const raw = await computeMetrics(database.db, workspaceId, query, { source: 'raw' });
+      const scores = (report: MetricsReport) => report.groups.map((g) => [g.key, g.csat.percent, g.csat.average]);
+      expect(scores(rolled)).toEqual(scores(raw));
+    },
+  );
 
   test('more durations on the same days fill the same histogram rows', async () => {
     const query: MetricsQuery = { from: '2026-10-01', to: '2026-10-31', by: 'channel' };
