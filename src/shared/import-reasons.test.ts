@@ -59,4 +59,13 @@ describe('import reasons', () => {
     );
     expect(describeImportFileProblem({ code: 'duplicate_columns', columns: 'team' }, 'ja')).toContain('team');
   });
+
+  test("a line that is not CSV names the line; a cause other than a quote keeps the reader's words", () => {
+    const other = { code: 'malformed_csv', line: 12, quote: false, detail: 'Record exceeds the maximum size' } as const;
+    expect(describeImportFileProblem(other, 'en')).toBe('Line 12 is not valid CSV: Record exceeds the maximum size');
+    expect(describeImportFileProblem(other, 'ja')).toBe(
+      '12 行目が CSV として読めません（Record exceeds the maximum size）。',
+    );
+    expect(describeImportFileProblem({ ...other, quote: true }, 'en')).toMatch(/^Line 12 .*quoted value/);
+  });
 });

@@ -103,7 +103,9 @@ export type ImportFileProblem =
   | { code: 'missing_columns'; kind: ImportKind; columns: string }
   | { code: 'unknown_columns'; kind: ImportKind; columns: string }
   | { code: 'duplicate_columns'; columns: string }
-  | { code: 'empty_file' };
+  | { code: 'empty_file' }
+  /** A line the CSV reader cannot read (`quote`: a quoted field not closed as CSV says); the import stops there. */
+  | { code: 'malformed_csv'; line: number; quote: boolean; detail: string };
 
 type FileTexts = { [C in ImportFileProblem['code']]: (problem: Extract<ImportFileProblem, { code: C }>) => string };
 
@@ -115,6 +117,10 @@ const FILE_TEXTS: Record<Locale, FileTexts> = {
     unknown_columns: ({ kind, columns }) => `The header has unknown column(s) ${columns} for ${kind}.`,
     duplicate_columns: ({ columns }) => `The header names ${columns} twice.`,
     empty_file: () => 'is empty: send a CSV file with a header line',
+    malformed_csv: ({ line, quote, detail }) =>
+      quote
+        ? `Line ${line} is not valid CSV: a quoted value is not closed where it should be (write a " inside a value as "").`
+        : `Line ${line} is not valid CSV: ${detail}`,
   },
   ja: {
     missing_columns: ({ kind, columns }) =>
@@ -123,6 +129,10 @@ const FILE_TEXTS: Record<Locale, FileTexts> = {
       `ヘッダーに${KIND_JA[kind]}のファイルでは使えない列 ${columns} があります。`,
     duplicate_columns: ({ columns }) => `ヘッダーに ${columns} が 2 回あります。`,
     empty_file: () => '空です。ヘッダー行のある CSV ファイルを送ってください',
+    malformed_csv: ({ line, quote, detail }) =>
+      quote
+        ? `${line} 行目が CSV として読めません。引用符（"）で囲んだ値の閉じ方が正しくありません（値の中の " は "" と書きます）。`
+        : `${line} 行目が CSV として読めません（${detail}）。`,
   },
 };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportJob } from '../../src/shared/contracts/exports.ts';
 import { addMember, createTestWorkspace, expectStatus, type TestWorkspace } from '../support/factories.ts';
-import { conversationLines, RESPONSE_HEADER } from '../support/imports.ts';
+import { CONVERSATION_HEADER, conversationLines, RESPONSE_HEADER } from '../support/imports.ts';
 import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -106,6 +106,36 @@ describe('imports from the web app', () => {
     expect(await refusal([`${RESPONSE_HEADER},colour`], '?lang=ja')).toBe(
       'ヘッダーにアンケート回答のファイルでは使えない列 colour があります。',
     );
+  });
+
+  test('a file that is not valid CSV names the line, in English or Japanese', async () => {
+    // A quoted subject with a character after its closing quote.
+    const broken = 'C-q,email,open,normal,"Broken" quote,q@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0';
+    const japanese = (line: number) =>
+      `${line} 行目が CSV として読めません。引用符（"）で囲んだ値の閉じ方が正しくありません（値の中の " は "" と書きます）。`;
+    // Within the first part read (the header is checked before the import starts): a 400.
+    const small = [
+      CONVERSATION_HEADER,
+      'C-a,fax,open,normal,a,a@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0',
+      broken,
+    ];
+    expect(expectProblem(await upload('conversations', small), 400, 'body').errors?.[0]?.message).toMatch(
+      /^the file is not a readable CSV file: Invalid Closing Quote/,
+    );
+    const refused = await ws.api.request('POST', '/api/v1/imports/conversations?lang=ja', {
+      raw: { data: `${small.join('\n')}\n`, contentType: 'text/csv' },
+    });
+    expect(expectProblem(refused, 400, 'body').errors?.[0]?.message).toBe(japanese(3));
+    // Further on: the import starts, then stops on that line (2 000 rows before it, refused for their channel).
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `C-f${i},fax,open,normal,Fax ${i},f${i}@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0`,
+    );
+    const { id } = expectStatus(await upload('conversations', [CONVERSATION_HEADER, ...rows, broken]), 202);
+    const job = await finished(id);
+    expect(job).toMatchObject({ status: 'failed', summary: null });
+    expect(job.error).toMatch(/^the file line 2002: Invalid Closing Quote/);
+    expect((await finished(id, '?lang=ja')).error).toBe(japanese(2002));
   });
 
   test('admins only, and an import is read only by its own workspace', async () => {

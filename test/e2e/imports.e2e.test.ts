@@ -72,4 +72,22 @@ describe('Settings → Import', () => {
     expect(await page.getByRole('alert').textContent()).not.toContain('body');
     await screenshot(page, 'ja-import-refused');
   });
+
+  it("says on which line a file stops being CSV, in the reader's language, and that the rows before it are kept", async () => {
+    await page.goto(`${server.url}/settings/import`);
+    await page.getByTestId('import-start').waitFor();
+    // Far enough into the file that the import has started: 2 000 rows (refused for their channel), then a broken quote.
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `S-${i},fax,open,normal,Fax ${i},s${i}@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0`,
+    );
+    const header = conversationLines(server.owner.email)[0] ?? '';
+    const broken = 'S-q,email,open,normal,"Broken" quote,q@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0';
+    await page.locator('input[type="file"]').setInputFiles(dir.file('stops.csv', [header, ...rows, broken]));
+    await page.getByTestId('import-start').click();
+    const alert = page.getByRole('alert').filter({ hasText: '2002 行目が CSV として読めません' });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toContain('それまでに書き込んだ行は残っています');
+    await screenshot(page, 'ja-import-stopped');
+  });
 });

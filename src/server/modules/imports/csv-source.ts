@@ -13,7 +13,33 @@ import {
 } from '../../../shared/import-reasons.ts';
 
 /** The file cannot be imported at all (missing, unreadable, wrong header): nothing was written. */
-export class ImportFileError extends Error {}
+export class ImportFileError extends Error {
+  /** What is wrong, for words in the reader's language (jobs.ts); the message is the English. */
+  readonly problem: ImportFileProblem | undefined;
+  constructor(message: string, problem?: ImportFileProblem) {
+    super(message);
+    this.problem = problem;
+  }
+}
+
+/** csv-parse's codes for a quoted value that does not close as CSV says. */
+const QUOTE_ERRORS = new Set([
+  'CSV_QUOTE_NOT_CLOSED',
+  'CSV_INVALID_CLOSING_QUOTE',
+  'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE',
+  'CSV_INVALID_OPENING_QUOTE',
+]);
+
+/** What csv-parse refused, as a problem of the file: the line it stopped on (or `line`), and whether a quote was the cause. */
+function malformedCsv(error: unknown, line: number): ImportFileProblem & { code: 'malformed_csv' } {
+  const { message, code, lines } = error as Error & { code?: string; lines?: number };
+  return {
+    code: 'malformed_csv',
+    line: typeof lines === 'number' && lines > 0 ? lines : line,
+    quote: QUOTE_ERRORS.has(code ?? ''),
+    detail: message,
+  };
+}
 
 export interface CsvRecord {
   /** The line the row starts on, the header being line 1. */
@@ -70,7 +96,10 @@ export async function readHeader(path: string): Promise<string[]> {
   try {
     for await (const { record } of records as AsyncIterable<{ record: string[] }>) return normaliseHeader(record);
   } catch (error) {
-    throw new ImportFileError(`${path} is not a readable CSV file: ${(error as Error).message}`);
+    throw new ImportFileError(
+      `${path} is not a readable CSV file: ${(error as Error).message}`,
+      malformedCsv(error, 1),
+    );
   } finally {
     stream.destroy();
   }
@@ -118,7 +147,8 @@ export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerato
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(`${path} line ${lastLine + 1}: ${(error as Error).message}`);
+    const problem = malformedCsv(error, lastLine + 1);
+    throw new ImportFileError(`${path} line ${problem.line}: ${problem.detail}`, problem);
   } finally {
     stream.destroy();
   }

@@ -7,13 +7,19 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ImportIssue, ImportJob, ImportKind } from '../../../shared/contracts/exports.ts';
-import { describeImportFileProblem, describeImportReason, type ImportReason } from '../../../shared/import-reasons.ts';
+import {
+  describeImportFileProblem,
+  describeImportReason,
+  type ImportFileProblem,
+  type ImportReason,
+} from '../../../shared/import-reasons.ts';
 import type { Db } from '../../db/client.ts';
 import { badRequest, HttpProblem, notFound } from '../../http/problem.ts';
 import { headerProblem, ImportFileError, readHeader } from './csv-source.ts';
 import { type ListedReasons, runImport } from './run-import.ts';
 
-type Job = ImportJob & { workspaceId: string; reasons: ListedReasons };
+/** A job as kept: with its rows' reasons and, when it stopped on a line it could not read, that problem (for words in either language). */
+type Job = ImportJob & { workspaceId: string; reasons: ListedReasons; stopped: ImportFileProblem | null };
 
 /** The largest file the web app may upload (the CLI reads files of any size). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -75,7 +81,15 @@ export async function startImportJob(
     if (problem) throw badRequest('body', problem);
   } catch (error) {
     await cleanup();
-    if (error instanceof ImportFileError) throw badRequest('body', error.message.replace(path, 'the file'));
+    if (error instanceof ImportFileError) {
+      const { problem } = error;
+      throw badRequest(
+        'body',
+        problem && locale !== 'en'
+          ? describeImportFileProblem(problem, locale)
+          : error.message.replace(path, 'the file'),
+      );
+    }
     throw error;
   }
   forget(Date.now());
@@ -91,6 +105,7 @@ export async function startImportJob(
     startedAt: new Date().toISOString(),
     finishedAt: null,
     reasons: { errors: [], warnings: [] },
+    stopped: null,
   };
   jobs.set(job.id, job);
   void runImport(db, {
@@ -110,6 +125,7 @@ export async function startImportJob(
     .catch((error: unknown) => {
       job.status = 'failed';
       job.error = (error instanceof Error ? error.message : String(error)).replace(path, 'the file');
+      if (error instanceof ImportFileError && error.problem) job.stopped = error.problem;
     })
     .finally(() => {
       job.finishedAt = new Date().toISOString();
@@ -118,9 +134,11 @@ export async function startImportJob(
   return present(job);
 }
 
-/** What the API shows of a job: all but the workspace it belongs to; the rows' reasons in the language asked for. */
-function present({ workspaceId: _workspaceId, reasons, ...job }: Job, locale: Locale = 'en'): ImportJob {
-  if (!job.summary || locale === 'en') return job;
+/** What the API shows of a job: all but the workspace it belongs to; the rows' reasons and where it stopped in the language asked for. */
+function present({ workspaceId: _workspaceId, reasons, stopped, ...job }: Job, locale: Locale = 'en'): ImportJob {
+  if (locale === 'en') return job;
+  if (stopped) return { ...job, error: describeImportFileProblem(stopped, locale) };
+  if (!job.summary) return job;
   const reword = (issues: ImportIssue[], listed: ImportReason[]) =>
     issues.map((issue, i) => {
       const reason = listed[i];

@@ -218,7 +218,10 @@ export function ImportSettings() {
         )}
         {current?.status === 'failed' && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('imports.failed')}>
-            {current.error} {t('imports.failedHint')}
+            <Stack gap={4}>
+              <Text size="sm">{current.error}</Text>
+              <Text size="sm">{t('imports.failedHint')}</Text>
+            </Stack>
           </Alert>
         )}
         {current?.summary && <Summary summary={current.summary} />}
