@@ -659,3 +659,36 @@ describe('no input produces a 5xx', () => {
     expect((await api.get('/healthz')).status).toBe(200);
   });
 });
+
+/** A contact the API refuses on four fields at once. */
+const bad = { name: '', emails: ['not-an-email'], phones: [], locale: 'x'.repeat(40), attributes: 'nope' };
+
+const refusal = async (language?: string) => {
+  const response = await api.request('POST', '/api/v1/contacts', {
+    body: bad,
+    ...(language ? { headers: { 'accept-language': language } } : {}),
+  });
+  const problem = expectProblem(response, 400, 'body.emails.0');
+  return Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e.message]));
+};
+
+describe('a refusal names the fields in the language the request asks for', () => {
+  test('English unless Japanese is asked for first', async () => {
+    for (const language of [undefined, 'en-US,ja;q=0.5', '*']) {
+      const english = await refusal(language);
+      expect(english['body.emails.0']).toMatch(/email/i);
+      expect(Object.values(english).join(' ')).not.toMatch(/[ぁ-んァ-ン]/);
+    }
+  });
+
+  test('Japanese with Accept-Language: ja, for the same fields', async () => {
+    const english = await refusal();
+    const japanese = await refusal('ja,en;q=0.8');
+    expect(Object.keys(japanese).sort()).toEqual(Object.keys(english).sort());
+    expect(japanese).toMatchObject({
+      'body.emails.0': 'メールアドレスの形式が正しくありません',
+      'body.locale': '20 文字以内にしてください',
+      'body.attributes': '形式が正しくありません',
+    });
+  });
+});

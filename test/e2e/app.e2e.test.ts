@@ -208,6 +208,18 @@ describe('Koe web app', () => {
     expect(moved.contactId).toBe(conversation.contactId);
   });
 
+  it('explains a refused field in the language on screen', async () => {
+    await page.goto(`${server.url}/customers/contacts/${conversation.contactId}`);
+    await page.getByTestId('contact-edit').click();
+    const dialog = page.getByRole('dialog');
+    const name = dialog.getByRole('textbox').first();
+    await name.fill('山'.repeat(201));
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('200 文字以内にしてください').waitFor();
+    await screenshot(page, 'ja-contact-refused');
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  });
+
   it('shows every page in both languages', async () => {
     const contactId = conversation.contactId;
     const pages: [string, string][] = [

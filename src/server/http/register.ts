@@ -5,6 +5,7 @@ import { resolveApiKey, resolveSession } from '../modules/workspaces/auth.ts';
 import { authorize } from './policies.ts';
 import { badRequest, HttpProblem, unauthorized, validationProblem } from './problem.ts';
 import type { Auth, RouteContext, RouteSpec } from './route.ts';
+import { japaneseIssue, refusalLocale } from './validation-ja.ts';
 
 export const SESSION_COOKIE = 'koe_session';
 export const CSRF_COOKIE = 'koe_csrf';
@@ -46,9 +47,17 @@ function unstorable(root: unknown): { path: string[]; message: string } | null {
   return null;
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, location: 'body' | 'query' | 'params'): T {
+function parse<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  location: 'body' | 'query' | 'params',
+  locale: 'ja' | 'en',
+): T {
   if (!schema) return undefined as T;
-  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  const result = schema.safeParse(
+    value ?? (location === 'body' ? undefined : {}),
+    locale === 'ja' ? { error: japaneseIssue } : undefined,
+  );
   if (!result.success) throw validationProblem(location, result.error);
   const refused = unstorable(result.data);
   if (refused) throw badRequest([location, ...refused.path].join('.'), refused.message);
@@ -82,9 +91,10 @@ export async function authenticate(request: FastifyRequest, app: AppContext): Pr
 async function run(route: RouteSpec, app: AppContext, request: FastifyRequest, reply: FastifyReply) {
   const auth = route.auth === 'member' ? await authenticate(request, app) : null;
   if (route.auth === 'member' && auth) authorize(auth.role, route.action);
-  const params = parse(route.params as z.ZodType | undefined, request.params, 'params');
-  const query = parse(route.query as z.ZodType | undefined, request.query, 'query');
-  const body = parse(route.body as z.ZodType | undefined, request.body, 'body');
+  const locale = refusalLocale(request.headers['accept-language']);
+  const params = parse(route.params as z.ZodType | undefined, request.params, 'params', locale);
+  const query = parse(route.query as z.ZodType | undefined, request.query, 'query', locale);
+  const body = parse(route.body as z.ZodType | undefined, request.body, 'body', locale);
   const context = { params, query, body, app, request, reply };
   const handler = route.handler as (ctx: RouteContext<unknown, unknown, unknown, Auth | null>) => Promise<unknown>;
   const result = await handler({ ...context, auth });

@@ -1,4 +1,5 @@
 import type { Problem } from '../../shared/contracts/common.ts';
+import { currentLocale } from '../i18n/index.ts';
 
 /** An HTTP failure with the server's RFC 9457 problem, when it sent one. */
 export class ApiError extends Error {
@@ -81,7 +82,8 @@ function isProblem(value: unknown): value is Problem {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // Refusals come back in the language the app shows (the browser's own may differ).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (options.raw) headers['content-type'] = options.raw.type;
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {

@@ -59,7 +59,12 @@ export function ContactPage() {
       actions={
         canWrite && (
           <>
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={() => setDialog('edit')}
+              data-testid="contact-edit"
+            >
               {t('common.edit')}
             </Button>
             <Button
