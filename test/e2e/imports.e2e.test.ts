@@ -89,5 +89,9 @@ describe('Settings → Import', () => {
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('それまでに書き込んだ行は残っています');
     await screenshot(page, 'ja-import-stopped');
+    await page.getByTestId('language-en').click();
+    await page.getByRole('alert').filter({ hasText: 'Line 2002 is not valid CSV' }).waitFor();
+    await screenshot(page, 'en-import-stopped');
+    await page.getByTestId('language-ja').click();
   });
 });

@@ -85,9 +85,7 @@ export async function startImportJob(
       const { problem } = error;
       throw badRequest(
         'body',
-        problem && locale !== 'en'
-          ? describeImportFileProblem(problem, locale)
-          : error.message.replace(path, 'the file'),
+        problem ? describeImportFileProblem(problem, locale) : error.message.replace(path, 'the file'),
       );
     }
     throw error;
@@ -136,9 +134,8 @@ export async function startImportJob(
 
 /** What the API shows of a job: all but the workspace it belongs to; the rows' reasons and where it stopped in the language asked for. */
 function present({ workspaceId: _workspaceId, reasons, stopped, ...job }: Job, locale: Locale = 'en'): ImportJob {
-  if (locale === 'en') return job;
   if (stopped) return { ...job, error: describeImportFileProblem(stopped, locale) };
-  if (!job.summary) return job;
+  if (!job.summary || locale === 'en') return job;
   const reword = (issues: ImportIssue[], listed: ImportReason[]) =>
     issues.map((issue, i) => {
       const reason = listed[i];

@@ -19,7 +19,8 @@ export const importsEn: typeof importsJa = {
     start: 'Start import',
     running: 'Processing row {{done}} of {{total}}…',
     failed: 'The import stopped',
-    failedHint: 'The rows written before it stopped are kept. Import the same file again to finish.',
+    failedHint:
+      'The rows written before it stopped are kept. Import the file again to finish (correct the line named above first, if there is one).',
     doneTitle: 'Import finished ({{seconds}} s)',
     created: 'New',
     updated: 'Updated',
