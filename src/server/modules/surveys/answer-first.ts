@@ -3,7 +3,7 @@ import { toTsvectorLiteral } from '../../../shared/search.ts';
 import type { Tx } from '../../db/client.ts';
 import { namedQuery } from '../../db/raw.ts';
 import { newIds } from '../../lib/id.ts';
-import { type AnswerRow, answerRows } from './answer-plan.ts';
+import { type AnswerRow, answerRows, scoreAndComment } from './answer-plan.ts';
 import { surveyDefinitions } from './answer-target.ts';
 import { ANSWER_COLUMNS, answerRowArrays, EVENT_COLUMNS, RESPONSE_COLUMNS } from './answer-writes.ts';
 import { defaultLanguage, offeredLanguage, offeredLanguages } from './invitations.ts';
@@ -113,9 +113,9 @@ export async function writeFirstAnswers(
     } catch {
       return;
     }
-    const commentQuestion = definition.questions.find((q) => q.type === 'comment');
-    const score = rows.find((r) => r.questionId === 'score')?.score ?? null;
-    const comment = (commentQuestion && rows.find((r) => r.questionId === commentQuestion.id)?.text) ?? null;
+    const { scoreRow, commentRow } = scoreAndComment(definition, rows);
+    const score = scoreRow?.score ?? null;
+    const comment = commentRow?.text ?? null;
     items.push({ index, answer, definition, responseId: ids[index] as string, score, comment, rows });
   });
   if (items.length === 0) return written;

@@ -78,14 +78,21 @@ export interface AnswerPlan {
   result: { id: string; score: number | null; comment: string | null; thankYou: string };
 }
 
+/** The rows of an answer that give its response's score and comment (absent when not answered now). */
+export function scoreAndComment(definition: SurveyDefinition, rows: AnswerRow[]) {
+  const commentQuestion = definition.questions.find((q) => q.type === 'comment');
+  return {
+    scoreRow: rows.find((r) => r.questionId === 'score'),
+    commentRow: commentQuestion ? rows.find((r) => r.questionId === commentQuestion.id) : undefined,
+  };
+}
+
 /** Throws the 400 naming the field when an answer does not fit the survey. */
 export function planAnswer(target: AnswerTarget, input: PublicAnswerInput, now: Date): AnswerPlan {
   const { invitation, survey, answer: existing } = target;
   const definition = survey.definition;
   const checked = answerRows(definition, input);
-  const scoreRow = checked.find((r) => r.questionId === 'score');
-  const commentQuestion = definition.questions.find((q) => q.type === 'comment');
-  const commentRow = commentQuestion ? checked.find((r) => r.questionId === commentQuestion.id) : undefined;
+  const { scoreRow, commentRow } = scoreAndComment(definition, checked);
   const score = scoreRow ? scoreRow.score : (existing?.score ?? null);
   const comment = commentRow ? commentRow.text : (existing?.comment ?? null);
   const id = existing?.id ?? newId(now.getTime());
