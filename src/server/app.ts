@@ -11,7 +11,9 @@ import { renderDocsPage } from './http/docs-page.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { HttpProblem } from './http/problem.ts';
 import { registerPublicPages } from './http/public-pages.ts';
+import { japaneseProblem } from './http/refusals-ja.ts';
 import { registerRoutes } from './http/register.ts';
+import { refusalLocale } from './http/validation-ja.ts';
 import { registerUnsubscribePages } from './modules/email/unsubscribe-page.ts';
 import { apiRoutes } from './routes.ts';
 
@@ -86,7 +88,8 @@ export async function buildApp(app: AppContext, options: { logger?: boolean } = 
   });
 
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error);
+    const english = toProblem(error);
+    const problem = refusalLocale(request.headers['accept-language']) === 'ja' ? japaneseProblem(english) : english;
     if (problem.status >= 500) request.log.error(error);
     for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
     reply.code(problem.status).type('application/problem+json').send(problem.toJSON());

@@ -692,3 +692,35 @@ describe('a refusal names the fields in the language the request asks for', () =
     });
   });
 });
+
+describe("a service's own refusals follow the request's language too", () => {
+  const ask = async (method: string, path: string, body: unknown, language?: string) =>
+    api.request(method, path, { body, ...(language ? { headers: { 'accept-language': language } } : {}) });
+
+  test('a check made by the service, against the workspace', async () => {
+    const body = { name: unique('Contact'), companyId: randomUUID() };
+    const english = expectProblem(await ask('POST', '/api/v1/contacts', body), 400, 'body.companyId');
+    expect(english.errors).toEqual([{ field: 'body.companyId', message: 'is not a company of this workspace' }]);
+    const japanese = expectProblem(await ask('POST', '/api/v1/contacts', body, 'ja'), 400, 'body.companyId');
+    expect(japanese.errors).toEqual([{ field: 'body.companyId', message: 'このワークスペースの会社ではありません' }]);
+    expect(japanese.detail).toBe('body.companyId: このワークスペースの会社ではありません');
+  });
+
+  test('a check the schema words itself', async () => {
+    const body = { channel: 'email', subject: 'x', customer: { name: 'No way to reach' } };
+    const japanese = expectProblem(await ask('POST', '/api/v1/conversations', body, 'ja-JP'), 400, 'body.customer');
+    expect(japanese.errors?.[0]?.message).toBe('contactId・email・phone・externalId のいずれかを指定してください');
+    const english = expectProblem(await ask('POST', '/api/v1/conversations', body, 'en'), 400, 'body.customer');
+    expect(english.errors?.[0]?.message).toBe('needs contactId, email, phone or externalId');
+  });
+
+  test('a conflict keeps its 409 and is worded in Japanese', async () => {
+    const name = unique('Team');
+    await createTeam(api, { name });
+    const response = await ask('POST', '/api/v1/teams', { name }, 'ja');
+    const problem = expectProblem(response, 409, 'body.name');
+    expect(problem.errors).toEqual([{ field: 'body.name', message: '同じ名前のチームがあります' }]);
+    const teams = (await api.get<{ data: { name: string }[] }>('/api/v1/teams?limit=200')).body.data;
+    expect(teams.filter((team) => team.name === name)).toHaveLength(1);
+  });
+});

@@ -218,6 +218,16 @@ describe('Koe web app', () => {
     await dialog.getByText('200 文字以内にしてください').waitFor();
     await screenshot(page, 'ja-contact-refused');
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
+
+    // A refusal the server words itself (the name is taken), not the form's schema.
+    await call('POST', '/teams', { name: '請求窓口' });
+    await page.goto(`${server.url}/settings/teams`);
+    await page.getByTestId('team-create').first().click();
+    await page.getByTestId('team-name').fill('請求窓口');
+    await page.getByTestId('team-save').click();
+    await page.getByRole('dialog').getByText('同じ名前のチームがあります').waitFor();
+    await screenshot(page, 'ja-team-name-taken');
+    await page.keyboard.press('Escape');
   });
 
   it('shows every page in both languages', async () => {

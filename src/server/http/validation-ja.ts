@@ -16,7 +16,7 @@ const quoted = (values: readonly unknown[]) => values.map((v) => String(v)).join
 /**
  * Zod's refusals in Japanese, for requests that ask for it (Accept-Language: ja; the web app
  * sends its language): what is wrong with a value, in the words a person filling a form reads.
- * Messages a schema or service words itself stay as written; undefined keeps Zod's English.
+ * Messages a schema or service words itself are worded by refusals-ja.ts; undefined keeps Zod's English.
  */
 export function japaneseIssue(issue: Issue): string | undefined {
   switch (issue.code) {
