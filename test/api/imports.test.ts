@@ -138,6 +138,28 @@ describe('imports from the web app', () => {
     expect((await finished(id, '?lang=ja')).error).toBe(japanese(2002));
   });
 
+  test('a file stopped by a line that is not CSV keeps every row before it; the corrected file then finishes', async () => {
+    // 1 100 rows (past the part read before the import starts): two batches of 500 written, then 100
+    // read when the bad line stops the file.
+    const rows = Array.from(
+      { length: 1100 },
+      (_, i) => `C-s${i},email,open,normal,Row ${i},s${i}@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0`,
+    );
+    const broken = 'C-s1100,email,open,normal,"Broken" quote,s600@example.com,,,,,,2025-04-01T09:00:00+09:00,,,0,0';
+    const stopped = await finished(
+      expectStatus(await upload('conversations', [CONVERSATION_HEADER, ...rows, broken]), 202).id,
+    );
+    expect(stopped).toMatchObject({ status: 'failed', done: 1100 });
+    expect(stopped.error).toMatch(/^Line 1102 is not valid CSV/);
+    const fixed = broken.replace('"Broken" quote', 'Fixed quote');
+    const again = await finished(
+      expectStatus(await upload('conversations', [CONVERSATION_HEADER, ...rows, fixed]), 202).id,
+    );
+    // All 1 100 rows before the bad line were written by the stopped import: only the corrected one is new.
+    expect(again.summary).toMatchObject({ rows: 1101, created: 1, rejected: 0 });
+    expect((again.summary?.updated ?? 0) + (again.summary?.unchanged ?? 0)).toBe(1100);
+  });
+
   test('admins only, and an import is read only by its own workspace', async () => {
     const agent = await addMember(server, ws.api, 'agent');
     expectProblem(await agent.session.post('/api/v1/imports/responses', {}), 403);

@@ -87,7 +87,7 @@ describe('Settings → Import', () => {
     await page.getByTestId('import-start').click();
     const alert = page.getByRole('alert').filter({ hasText: '2002 行目が CSV として読めません' });
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.textContent()).toContain('それまでに書き込んだ行は残っています');
+    expect(await alert.textContent()).toContain('止まった位置より前の行は取り込み済み');
     await screenshot(page, 'ja-import-stopped');
     await page.getByTestId('language-en').click();
     await page.getByRole('alert').filter({ hasText: 'Line 2002 is not valid CSV' }).waitFor();

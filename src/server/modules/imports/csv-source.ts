@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { type Options, parse } from 'csv-parse';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import {
   ACCEPTED_IMPORT_COLUMNS,
@@ -50,9 +50,27 @@ export interface CsvRecord {
   fieldCountError: ImportReason | null;
 }
 
-const parser = () =>
-  // A byte order mark (Excel's UTF-8) is dropped; blank lines come through as [''] so line numbers stay exact.
-  parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false });
+/**
+ * A byte order mark (Excel's UTF-8) is dropped; blank lines come through as [''] so line numbers stay
+ * exact. `onSkip`: a line that is not CSV is reported there and parsing goes on, so the rows parsed
+ * before it in the same chunk still come out (an error would drop them with the chunk).
+ */
+const parser = (onSkip?: (error: Error | undefined) => void) =>
+  parse({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    ...(onSkip
+      ? {
+          skip_records_with_error: true,
+          on_skip: (error) => {
+            onSkip(error);
+            return undefined;
+          },
+        }
+      : {}),
+  } satisfies Options);
 
 function openFile(path: string) {
   const stream = createReadStream(path);
@@ -120,15 +138,28 @@ export async function countLines(path: string, signal?: AbortSignal): Promise<nu
   return last === 10 ? lines : lines + 1;
 }
 
-/** The rows of an import file, streamed, after checking the header. */
+/**
+ * The rows of an import file, streamed, after checking the header. A line that is not CSV ends
+ * them with an ImportFileError naming it, after every row before it.
+ */
 export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerator<CsvRecord> {
   const stream = await opened(path);
-  const records = stream.pipe(parser()) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  let refused: ImportFileProblem | null = null;
+  const records = stream.pipe(
+    parser((error) => {
+      refused ??= malformedCsv(error ?? new Error('not valid CSV'), 0);
+    }),
+  ) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  const stop = (problem: ImportFileProblem & { code: 'malformed_csv' }) =>
+    new ImportFileError(`${path} line ${problem.line}: ${problem.detail}`, problem);
   let header: string[] | null = null;
   let lastLine = 0;
   try {
     for await (const { record, info } of records) {
       const line = lastLine + 1;
+      // Parsing goes on past a refused line: the rows before it come out, the first one after it stops the file.
+      const problem = refused as (ImportFileProblem & { code: 'malformed_csv' }) | null;
+      if (problem && info.lines >= problem.line) throw stop(problem);
       lastLine = info.lines;
       if (!header) {
         header = normaliseHeader(record);
@@ -147,10 +178,11 @@ export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerato
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    const problem = malformedCsv(error, lastLine + 1);
-    throw new ImportFileError(`${path} line ${problem.line}: ${problem.detail}`, problem);
+    throw stop(malformedCsv(error, lastLine + 1));
   } finally {
     stream.destroy();
   }
+  const problem = refused as (ImportFileProblem & { code: 'malformed_csv' }) | null;
+  if (problem) throw stop(problem.line > 0 ? problem : { ...problem, line: lastLine + 1 });
   if (!header) throw new ImportFileError(`${path} is empty: it needs a header line.`);
 }

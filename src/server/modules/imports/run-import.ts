@@ -9,7 +9,7 @@ import { memberIdsByEmail } from '../workspaces/lookups.ts';
 import { getWorkspace } from '../workspaces/service.ts';
 import { recomputeImportedDurations } from './business-time.ts';
 import { type ConversationRow, parseConversationRow } from './conversation-rows.ts';
-import { countLines, csvRecords } from './csv-source.ts';
+import { countLines, csvRecords, ImportFileError } from './csv-source.ts';
 import { RowError } from './fields.ts';
 import { parseResponseRow, type ResponseRow } from './response-rows.ts';
 import {
@@ -175,14 +175,21 @@ export async function runImport(db: Db, options: ImportOptions): Promise<ImportS
   };
   try {
     report();
-    for await (const record of csvRecords(options.path, kind)) {
-      rows += 1;
-      try {
-        batch.push(kind === 'conversations' ? parseConversationRow(record) : parseResponseRow(record));
-      } catch (error) {
-        reject(tally, errors, record.line, error);
+    try {
+      for await (const record of csvRecords(options.path, kind)) {
+        rows += 1;
+        try {
+          batch.push(kind === 'conversations' ? parseConversationRow(record) : parseResponseRow(record));
+        } catch (error) {
+          reject(tally, errors, record.line, error);
+        }
+        if (batch.length >= batchSize || rows % batchSize === 0) await flush();
       }
-      if (batch.length >= batchSize || rows % batchSize === 0) await flush();
+    } catch (error) {
+      // A line that is not CSV stops the file there: the rows read before it are written first, so
+      // everything before the named line is in, and importing the corrected file again finishes it.
+      if (error instanceof ImportFileError) await flush();
+      throw error;
     }
     await flush();
   } finally {

@@ -20,7 +20,7 @@ export const importsEn: typeof importsJa = {
     running: 'Processing row {{done}} of {{total}}…',
     failed: 'The import stopped',
     failedHint:
-      'The rows written before it stopped are kept. Import the file again to finish (correct the line named above first, if there is one).',
+      'Every row before the point where it stopped is imported, and importing it again does not add it twice. Correct the line named above, if there is one, then import the file again to finish.',
     doneTitle: 'Import finished ({{seconds}} s)',
     created: 'New',
     updated: 'Updated',
