@@ -41,7 +41,7 @@ const EXACT: Record<string, string> = {
   'is invalid or has expired': '無効か、有効期限が切れています',
   'is not a question of this survey': 'このアンケートの質問ではありません',
   'is not an option of this question': 'この質問の選択肢ではありません',
-  'is required for rating': '評価（カスタム）では必須です',
+  'is required for rating': 'カスタム評価では必須です',
   'is required unless a template is given': 'テンプレートを指定しない場合は必須です',
   'is used twice': '重複しています',
   'needs contactId or segmentId': 'contactId か segmentId を指定してください',
@@ -58,7 +58,7 @@ const EXACT: Record<string, string> = {
   'is not the password of the existing account for this email':
     'このメールアドレスの既存アカウントのパスワードと一致しません',
   'is unknown, used or expired': '不明、使用済み、または有効期限切れです',
-  'is used by another script': '別の返信テンプレートで使われています',
+  'is used by another script': '別の定型文で使われています',
   'must be another contact': '別の顧客を指定してください',
   'needs contactId, email, phone or externalId': 'contactId・email・phone・externalId のいずれかを指定してください',
   '"me" needs a logged-in member, not an API key': '"me" は API キーではなくログイン中のメンバーで使えます',
