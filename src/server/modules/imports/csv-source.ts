@@ -30,8 +30,10 @@ const QUOTE_ERRORS = new Set([
   'CSV_INVALID_OPENING_QUOTE',
 ]);
 
+type MalformedCsv = ImportFileProblem & { code: 'malformed_csv' };
+
 /** What csv-parse refused, as a problem of the file: the line it stopped on (or `line`), and whether a quote was the cause. */
-function malformedCsv(error: unknown, line: number): ImportFileProblem & { code: 'malformed_csv' } {
+function malformedCsv(error: unknown, line: number): MalformedCsv {
   const { message, code, lines } = error as Error & { code?: string; lines?: number };
   return {
     code: 'malformed_csv',
@@ -144,22 +146,22 @@ export async function countLines(path: string, signal?: AbortSignal): Promise<nu
  */
 export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerator<CsvRecord> {
   const stream = await opened(path);
-  let refused: ImportFileProblem | null = null;
+  // The first line the parser refused (it goes on past it; see parser()).
+  const refused: { problem: MalformedCsv | null } = { problem: null };
   const records = stream.pipe(
     parser((error) => {
-      refused ??= malformedCsv(error ?? new Error('not valid CSV'), 0);
+      refused.problem ??= malformedCsv(error ?? new Error('not valid CSV'), 0);
     }),
   ) as AsyncIterable<{ record: string[]; info: { lines: number } }>;
-  const stop = (problem: ImportFileProblem & { code: 'malformed_csv' }) =>
+  const stop = (problem: MalformedCsv) =>
     new ImportFileError(`${path} line ${problem.line}: ${problem.detail}`, problem);
   let header: string[] | null = null;
   let lastLine = 0;
   try {
     for await (const { record, info } of records) {
       const line = lastLine + 1;
-      // Parsing goes on past a refused line: the rows before it come out, the first one after it stops the file.
-      const problem = refused as (ImportFileProblem & { code: 'malformed_csv' }) | null;
-      if (problem && info.lines >= problem.line) throw stop(problem);
+      // The rows before a refused line come out; the first one after it stops the file.
+      if (refused.problem && info.lines >= refused.problem.line) throw stop(refused.problem);
       lastLine = info.lines;
       if (!header) {
         header = normaliseHeader(record);
@@ -182,7 +184,7 @@ export async function* csvRecords(path: string, kind: ImportKind): AsyncGenerato
   } finally {
     stream.destroy();
   }
-  const problem = refused as (ImportFileProblem & { code: 'malformed_csv' }) | null;
+  const { problem } = refused;
   if (problem) throw stop(problem.line > 0 ? problem : { ...problem, line: lastLine + 1 });
   if (!header) throw new ImportFileError(`${path} is empty: it needs a header line.`);
 }
