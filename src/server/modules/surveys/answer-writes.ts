@@ -21,13 +21,6 @@ function answeredData(plan: AnswerPlan): Record<string, unknown> {
   };
 }
 
-/**
- * Everything a batch of answers writes, in one statement of fixed text (array parameters,
- * so it is parsed and planned once per connection whatever the batch size): the new
- * responses, their answer rows, one `survey.answered` domain event each (actor: the
- * contact, queued for dispatch) and the invitations marked answered. Foreign keys are checked at the end of
- * the statement, when the responses the answer rows point at exist.
- */
 /** The columns an answer writes, shared with answer-first.ts (the same writes, read and written in one statement). */
 export const RESPONSE_COLUMNS = `workspace_id, id, survey_id, version, invitation_id, kind, score, comment,
   contact_id, conversation_id, cycle, delivery, language, agent_id, team_id, channel, touchpoint,
@@ -48,6 +41,13 @@ export function answerRowArrays(rows: (AnswerRow & { responseId: string })[]): u
   ];
 }
 
+/**
+ * Everything a batch of answers writes, in one statement of fixed text (array parameters,
+ * so it is parsed and planned once per connection whatever the batch size): the new
+ * responses, their answer rows, one `survey.answered` domain event each (actor: the
+ * contact, queued for dispatch) and the invitations marked answered. Foreign keys are checked at the end of
+ * the statement, when the responses the answer rows point at exist.
+ */
 const WRITE_ANSWERS = `with
   responses as (
     insert into survey_responses (${RESPONSE_COLUMNS})
